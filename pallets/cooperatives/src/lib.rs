@@ -1,0 +1,596 @@
+//! # Cooperatives
+//!
+//! The registry of decentralized cooperations (DCs).
+//!
+//! ## Overview
+//!
+//! Any signed account can create a DC with [`Pallet::create_dc`]: a name, its token's metadata,
+//! the Proof-of-Value [`Parameters`] and the initial members with their reputation (the only
+//! reputation not earned through the protocol). The creator pays a deposit, held for as long as
+//! the DC exists, and becomes the DC's admin.
+//!
+//! Each DC gets:
+//! - its **token**: the `Assets` asset whose id equals the DC's id, created by this pallet (not by
+//!   any account) as a *sufficient* asset, so that a reward reaches an account that holds no
+//!   native currency. Its owner and issuer is this pallet's keyless account, so that nobody —
+//!   admin, agent or root — can mint it through the assets pallet;
+//! - an **agent account**: keyless; the admin acts through it with [`Pallet::dispatch_as_agent`],
+//!   which is how a DC contributes to, evaluates in, or holds tokens of another DC;
+//! - a **reserve account**: keyless; it will hold the DC's reserve.
+//!
+//! The admin can change the parameters (contributions keep the snapshot taken when they were
+//! submitted) and hand the admin role to another account: a multisig, or the DC's own agent
+//! account.
+//!
+//! ## Calls
+//!
+//! - [`Pallet::create_dc`] — signed; creates a DC.
+//! - [`Pallet::set_parameters`] — the DC's admin; replaces its parameters.
+//! - [`Pallet::transfer_admin`] — the DC's admin; hands the role over.
+//! - [`Pallet::dispatch_as_agent`] — the DC's admin; dispatches a call signed by the agent.
+//!
+//! ## Errors
+//!
+//! See [`Error`]: unknown DC, wrong admin, and one error per invalid parameter or member list.
+//!
+//! ## Events
+//!
+//! [`Event::CooperativeCreated`], [`Event::ParametersSet`], [`Event::AdminTransferred`],
+//! [`Event::AgentDispatched`].
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use pallet_reputation::{CooperativeId, Reputation};
+pub use weights::WeightInfo;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::Get, BoundedVec};
+use scale_info::TypeInfo;
+use sp_runtime::Perbill;
+
+/// A score on a DC's evaluation scale.
+pub type Score = u8;
+/// An amount of a DC's token, in base units.
+pub type TokenBalance = u128;
+
+/// The Proof-of-Value parameters of a DC (spec §1). Contributions snapshot them on submission.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct Parameters<BlockNumber> {
+	/// Lowest score of the evaluation scale.
+	pub min_score: Score,
+	/// Highest score of the evaluation scale.
+	pub max_score: Score,
+	/// Share of the DC's total reputation that must stand behind a score for it to count.
+	pub quorum: Perbill,
+	/// Share of an evaluator's reputation put at stake per evaluation.
+	pub stake: Perbill,
+	/// Scores within this distance of each other count as aligned.
+	pub alignment_radius: u8,
+	/// Tokens minted per median point.
+	pub token_per_point: TokenBalance,
+	/// Reputation issued per median point.
+	pub reputation_per_point: Reputation,
+	/// Blocks a contribution stays open after submission.
+	pub evaluation_period: BlockNumber,
+}
+
+/// A decentralized cooperation.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Cooperative<AccountId, Balance, BlockNumber, Name> {
+	/// Display name.
+	pub name: Name,
+	/// The account allowed to change parameters, hand over the role and act as the agent.
+	pub admin: AccountId,
+	/// The DC's keyless agent account.
+	pub agent: AccountId,
+	/// The DC's keyless reserve account.
+	pub reserve: AccountId,
+	/// Its Proof-of-Value parameters.
+	pub parameters: Parameters<BlockNumber>,
+	/// The deposit held from `depositor`.
+	pub deposit: Balance,
+	/// Who paid the deposit: the creator.
+	pub depositor: AccountId,
+}
+
+/// What other pallets need to know about DCs.
+pub trait CooperativeInspect<AccountId, BlockNumber> {
+	/// The parameters of `dc`, if it exists.
+	fn parameters(dc: CooperativeId) -> Option<Parameters<BlockNumber>>;
+	/// The asset id of the token of `dc`.
+	fn token(dc: CooperativeId) -> CooperativeId {
+		dc
+	}
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::boxed::Box;
+	use frame_support::{
+		dispatch::{GetDispatchInfo, PostDispatchInfo},
+		pallet_prelude::*,
+		traits::{
+			fungible::{self, MutateHold},
+			fungibles,
+		},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use pallet_reputation::ReputationLedger;
+	use sp_runtime::traits::{AccountIdConversion, Dispatchable};
+
+	/// Native currency balance.
+	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
+	/// A DC as stored.
+	pub type CooperativeOf<T> = Cooperative<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
+		BoundedVec<u8, <T as Config>::MaxNameLength>,
+	>;
+	/// Parameters with the runtime's block number.
+	pub type ParametersOf<T> = Parameters<BlockNumberFor<T>>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the cooperatives pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The call a DC's admin dispatches as the DC's agent account.
+		type RuntimeCall: Parameter
+			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
+			+ GetDispatchInfo
+			+ From<frame_system::Call<Self>>
+			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// The native currency, from which the creation deposit is held.
+		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Where DC tokens live. Each DC's token is the asset with the DC's id.
+		type Assets: fungibles::Create<Self::AccountId, AssetId = CooperativeId, Balance = TokenBalance>
+			+ fungibles::metadata::Mutate<Self::AccountId>;
+
+		/// Reputation books.
+		type Reputation: ReputationLedger<Self::AccountId>;
+
+		/// Derives the pallet's keyless accounts: its own (owner of every DC token) and each DC's
+		/// agent and reserve accounts.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// The deposit held from a DC's creator while the DC exists.
+		#[pallet::constant]
+		type Deposit: Get<BalanceOf<Self>>;
+
+		/// Maximum length of a DC's name, in bytes.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
+
+		/// Maximum length of a token's name and of its symbol, in bytes.
+		#[pallet::constant]
+		type MaxTokenStringLength: Get<u32>;
+
+		/// Maximum number of initial members.
+		#[pallet::constant]
+		type MaxInitialMembers: Get<u32>;
+
+		/// Highest `max_score` a DC may choose (at least 10).
+		#[pallet::constant]
+		type MaxScore: Get<Score>;
+
+		/// Minimum balance of a DC token account, in token base units.
+		#[pallet::constant]
+		type TokenMinBalance: Get<TokenBalance>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds native currency.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a DC's creator.
+		#[codec(index = 0)]
+		CooperativeDeposit,
+	}
+
+	/// The DCs.
+	// DC ids are assigned sequentially by this pallet: `Twox64Concat` is safe.
+	#[pallet::storage]
+	pub type Cooperatives<T: Config> =
+		StorageMap<_, Twox64Concat, CooperativeId, CooperativeOf<T>, OptionQuery>;
+
+	/// The id the next DC gets.
+	#[pallet::storage]
+	pub type NextCooperativeId<T: Config> = StorageValue<_, CooperativeId, ValueQuery>;
+
+	/// Events of the cooperatives pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A DC was created.
+		CooperativeCreated {
+			/// Its id; also the asset id of its token.
+			dc: CooperativeId,
+			/// The creator, now its admin.
+			admin: T::AccountId,
+			/// Its keyless agent account.
+			agent: T::AccountId,
+			/// Its keyless reserve account.
+			reserve: T::AccountId,
+		},
+		/// A DC's parameters were replaced; open contributions keep their snapshot.
+		ParametersSet {
+			/// The DC.
+			dc: CooperativeId,
+			/// The new parameters.
+			parameters: ParametersOf<T>,
+		},
+		/// A DC's admin role was handed over.
+		AdminTransferred {
+			/// The DC.
+			dc: CooperativeId,
+			/// The former admin.
+			from: T::AccountId,
+			/// The new admin.
+			to: T::AccountId,
+		},
+		/// The admin dispatched a call as the DC's agent account.
+		AgentDispatched {
+			/// The DC.
+			dc: CooperativeId,
+			/// The call's own result.
+			result: DispatchResult,
+		},
+	}
+
+	/// Errors of the cooperatives pallet.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No DC has this id.
+		UnknownCooperative,
+		/// Only the DC's admin may do this.
+		NotAdmin,
+		/// A DC needs a name.
+		EmptyName,
+		/// A token needs a name and a symbol.
+		EmptyTokenMetadata,
+		/// A DC needs at least one initial member.
+		NoMembers,
+		/// An account is listed twice among the initial members.
+		DuplicateMember,
+		/// Every initial member needs reputation above zero.
+		ZeroReputation,
+		/// The initial members' reputation adds up to more than `u128::MAX`.
+		ReputationOverflow,
+		/// Scores need `min_score ≤ max_score` and `1 ≤ max_score ≤ MaxScore`.
+		InvalidScoreRange,
+		/// The quorum must be above zero.
+		InvalidQuorum,
+		/// The alignment radius can be at most `max_score − min_score`.
+		InvalidAlignmentRadius,
+		/// The evaluation period must be at least one block.
+		InvalidEvaluationPeriod,
+		/// The asset id this DC's token needs exists already.
+		TokenIdTaken,
+		/// No DC ids are left.
+		NoMoreIds,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxScore::get() >= 10, "MaxScore must be at least 10");
+			assert!(T::MaxNameLength::get() > 0, "MaxNameLength must be above zero");
+			assert!(T::MaxTokenStringLength::get() > 0, "MaxTokenStringLength must be above zero");
+			assert!(T::MaxInitialMembers::get() > 0, "MaxInitialMembers must be above zero");
+			assert!(T::TokenMinBalance::get() > 0, "TokenMinBalance must be above zero");
+			// The keyless accounts must not collide for any DC.
+			let pallet: T::AccountId = T::PalletId::get().into_account_truncating();
+			assert!(Self::agent_account(0) != pallet && Self::reserve_account(0) != pallet);
+			assert!(Self::agent_account(0) != Self::reserve_account(0));
+			assert!(Self::agent_account(u32::MAX) != Self::agent_account(u32::MAX - 1));
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Create a decentralized cooperation.
+		///
+		/// ## Dispatch Origin
+		/// Signed: the creator, who pays [`Config::Deposit`] and becomes the admin.
+		///
+		/// ## Details
+		/// Creates the DC's token (the asset with the DC's id, metadata `token_name`,
+		/// `token_symbol`, `token_decimals`) and endows `members` with their initial reputation.
+		///
+		/// ## Errors
+		/// [`Error::EmptyName`], [`Error::EmptyTokenMetadata`], [`Error::NoMembers`],
+		/// [`Error::DuplicateMember`], [`Error::ZeroReputation`], [`Error::ReputationOverflow`],
+		/// the parameter errors, [`Error::TokenIdTaken`], [`Error::NoMoreIds`], or the currency's
+		/// error if the deposit can't be held.
+		///
+		/// ## Events
+		/// The reputation pallet's `Endowed`, then [`Event::CooperativeCreated`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_dc(members.len() as u32))]
+		pub fn create_dc(
+			origin: OriginFor<T>,
+			name: BoundedVec<u8, T::MaxNameLength>,
+			token_name: BoundedVec<u8, T::MaxTokenStringLength>,
+			token_symbol: BoundedVec<u8, T::MaxTokenStringLength>,
+			token_decimals: u8,
+			parameters: ParametersOf<T>,
+			members: BoundedVec<(T::AccountId, Reputation), T::MaxInitialMembers>,
+		) -> DispatchResult {
+			let creator = ensure_signed(origin)?;
+			ensure!(!name.is_empty(), Error::<T>::EmptyName);
+			ensure!(
+				!token_name.is_empty() && !token_symbol.is_empty(),
+				Error::<T>::EmptyTokenMetadata
+			);
+			Self::validate(&parameters)?;
+			Self::validate_members(&members)?;
+			let dc = NextCooperativeId::<T>::get();
+			let next = dc.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
+			ensure!(
+				!<T::Assets as fungibles::Inspect<T::AccountId>>::asset_exists(dc),
+				Error::<T>::TokenIdTaken
+			);
+
+			let deposit = T::Deposit::get();
+			T::Currency::hold(&HoldReason::CooperativeDeposit.into(), &creator, deposit)?;
+			let owner = Self::account_id();
+			<T::Assets as fungibles::Create<T::AccountId>>::create(
+				dc,
+				owner.clone(),
+				true,
+				T::TokenMinBalance::get(),
+			)?;
+			<T::Assets as fungibles::metadata::Mutate<T::AccountId>>::set(
+				dc,
+				&owner,
+				token_name.into_inner(),
+				token_symbol.into_inner(),
+				token_decimals,
+			)?;
+			T::Reputation::endow(dc, &members)?;
+
+			let (agent, reserve) = (Self::agent_account(dc), Self::reserve_account(dc));
+			Cooperatives::<T>::insert(
+				dc,
+				Cooperative {
+					name,
+					admin: creator.clone(),
+					agent: agent.clone(),
+					reserve: reserve.clone(),
+					parameters,
+					deposit,
+					depositor: creator.clone(),
+				},
+			);
+			NextCooperativeId::<T>::put(next);
+			Self::deposit_event(Event::CooperativeCreated { dc, admin: creator, agent, reserve });
+			Ok(())
+		}
+
+		/// Replace a DC's parameters. Open contributions keep the snapshot they were submitted
+		/// with; only later contributions use the new parameters.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the DC's admin.
+		///
+		/// ## Errors
+		/// [`Error::UnknownCooperative`], [`Error::NotAdmin`], the parameter errors.
+		///
+		/// ## Events
+		/// [`Event::ParametersSet`].
+		#[pallet::call_index(1)]
+		pub fn set_parameters(
+			origin: OriginFor<T>,
+			dc: CooperativeId,
+			parameters: ParametersOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut cooperative = Self::ensure_admin(dc, &who)?;
+			Self::validate(&parameters)?;
+			cooperative.parameters = parameters;
+			Cooperatives::<T>::insert(dc, cooperative);
+			Self::deposit_event(Event::ParametersSet { dc, parameters });
+			Ok(())
+		}
+
+		/// Hand the admin role of a DC to another account: a person, a multisig, or the DC's own
+		/// agent account (then only calls dispatched by the agent can change the DC).
+		///
+		/// ## Dispatch Origin
+		/// Signed by the DC's admin.
+		///
+		/// ## Errors
+		/// [`Error::UnknownCooperative`], [`Error::NotAdmin`].
+		///
+		/// ## Events
+		/// [`Event::AdminTransferred`].
+		#[pallet::call_index(2)]
+		pub fn transfer_admin(
+			origin: OriginFor<T>,
+			dc: CooperativeId,
+			new_admin: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut cooperative = Self::ensure_admin(dc, &who)?;
+			cooperative.admin = new_admin.clone();
+			Cooperatives::<T>::insert(dc, cooperative);
+			Self::deposit_event(Event::AdminTransferred { dc, from: who, to: new_admin });
+			Ok(())
+		}
+
+		/// Dispatch `call` signed by the DC's agent account: how a DC contributes to, evaluates
+		/// in, or holds and moves tokens of another DC.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the DC's admin. The admin pays the transaction fee; the agent account pays
+		/// whatever the call itself costs (deposits, transfers).
+		///
+		/// ## Details
+		/// The call's own failure does not fail this call: it is reported in
+		/// [`Event::AgentDispatched`], like `Utility::dispatch_as`.
+		///
+		/// ## Errors
+		/// [`Error::UnknownCooperative`], [`Error::NotAdmin`].
+		///
+		/// ## Events
+		/// [`Event::AgentDispatched`], after the call's own events.
+		#[pallet::call_index(3)]
+		#[pallet::weight({
+			let info = call.get_dispatch_info();
+			(
+				T::WeightInfo::dispatch_as_agent().saturating_add(info.call_weight),
+				info.class,
+			)
+		})]
+		pub fn dispatch_as_agent(
+			origin: OriginFor<T>,
+			dc: CooperativeId,
+			call: Box<<T as Config>::RuntimeCall>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let cooperative = Self::ensure_admin(dc, &who)?;
+			let result = call.dispatch(frame_system::RawOrigin::Signed(cooperative.agent).into());
+			let call_weight = result.map_or_else(|e| e.post_info, |info| info).actual_weight;
+			Self::deposit_event(Event::AgentDispatched {
+				dc,
+				result: result.map(|_| ()).map_err(|e| e.error),
+			});
+			Ok(call_weight.map(|w| w.saturating_add(T::WeightInfo::dispatch_as_agent())).into())
+		}
+	}
+
+	/// Read-only queries for clients.
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// A DC with its reputation books: `(cooperative, total reputation, burned reputation)`.
+		pub fn cooperative_summary(
+			dc: CooperativeId,
+		) -> Option<(CooperativeOf<T>, Reputation, Reputation)> {
+			let cooperative = Cooperatives::<T>::get(dc)?;
+			let ledger = T::Reputation::ledger(dc).unwrap_or_default();
+			Some((cooperative, ledger.total, ledger.burned))
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The pallet's own keyless account: owner and issuer of every DC token.
+		pub fn account_id() -> T::AccountId {
+			T::PalletId::get().into_account_truncating()
+		}
+
+		/// The keyless agent account of `dc`.
+		pub fn agent_account(dc: CooperativeId) -> T::AccountId {
+			T::PalletId::get().into_sub_account_truncating((b"agent", dc))
+		}
+
+		/// The keyless reserve account of `dc`.
+		pub fn reserve_account(dc: CooperativeId) -> T::AccountId {
+			T::PalletId::get().into_sub_account_truncating((b"rsrve", dc))
+		}
+
+		/// Checks parameters against spec §1's valid ranges.
+		pub fn validate(p: &ParametersOf<T>) -> DispatchResult {
+			ensure!(
+				p.min_score <= p.max_score && p.max_score >= 1 && p.max_score <= T::MaxScore::get(),
+				Error::<T>::InvalidScoreRange
+			);
+			ensure!(!p.quorum.is_zero(), Error::<T>::InvalidQuorum);
+			ensure!(
+				p.alignment_radius <= p.max_score - p.min_score,
+				Error::<T>::InvalidAlignmentRadius
+			);
+			ensure!(!p.evaluation_period.is_zero(), Error::<T>::InvalidEvaluationPeriod);
+			Ok(())
+		}
+
+		fn validate_members(members: &[(T::AccountId, Reputation)]) -> DispatchResult {
+			ensure!(!members.is_empty(), Error::<T>::NoMembers);
+			let mut total: Reputation = 0;
+			for (i, (who, amount)) in members.iter().enumerate() {
+				ensure!(*amount > 0, Error::<T>::ZeroReputation);
+				// Quadratic in the number of members, which is bounded by `MaxInitialMembers`.
+				ensure!(
+					!members[..i].iter().any(|(other, _)| other == who),
+					Error::<T>::DuplicateMember
+				);
+				total = total.checked_add(*amount).ok_or(Error::<T>::ReputationOverflow)?;
+			}
+			Ok(())
+		}
+
+		fn ensure_admin(
+			dc: CooperativeId,
+			who: &T::AccountId,
+		) -> Result<CooperativeOf<T>, DispatchError> {
+			let cooperative = Cooperatives::<T>::get(dc).ok_or(Error::<T>::UnknownCooperative)?;
+			ensure!(&cooperative.admin == who, Error::<T>::NotAdmin);
+			Ok(cooperative)
+		}
+
+		/// Checks that every DC has reputation books and a token, and ids are below the next id.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let next = NextCooperativeId::<T>::get();
+			for (dc, cooperative) in Cooperatives::<T>::iter() {
+				ensure!(dc < next, "DC id at or above the next id");
+				ensure!(T::Reputation::ledger(dc).is_some(), "DC without reputation books");
+				ensure!(
+					<T::Assets as fungibles::Inspect<T::AccountId>>::asset_exists(dc),
+					"DC without token"
+				);
+				ensure!(cooperative.agent == Self::agent_account(dc), "wrong agent account");
+				ensure!(cooperative.reserve == Self::reserve_account(dc), "wrong reserve account");
+			}
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> CooperativeInspect<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>>
+	for Pallet<T>
+{
+	fn parameters(dc: CooperativeId) -> Option<ParametersOf<T>> {
+		Cooperatives::<T>::get(dc).map(|c| c.parameters)
+	}
+}

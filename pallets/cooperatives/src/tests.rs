@@ -1,0 +1,259 @@
+//! Tests of the cooperatives pallet against the real reputation, assets and balances pallets.
+//! Every test ends with the invariants (`try_state`).
+
+use crate::{mock::*, Cooperatives as CooperativesStorage, Error, Event, HoldReason};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{
+		fungible::InspectHold,
+		fungibles::{metadata::Inspect as MetadataInspect, Inspect},
+	},
+	BoundedVec,
+};
+use pallet_reputation::ReputationLedger;
+use sp_runtime::{DispatchError, Perbill, TokenError};
+
+fn create(
+	who: AccountId,
+	name: &[u8],
+	symbol: &[u8],
+	parameters: crate::Parameters<u64>,
+	members: Vec<(AccountId, u128)>,
+) -> sp_runtime::DispatchResult {
+	Cooperatives::create_dc(
+		RuntimeOrigin::signed(who),
+		name.to_vec().try_into().unwrap(),
+		b"Token".to_vec().try_into().unwrap(),
+		symbol.to_vec().try_into().unwrap(),
+		6,
+		parameters,
+		BoundedVec::truncate_from(members),
+	)
+}
+
+#[test]
+fn create_dc_sets_everything_up() {
+	build_and_execute(|| {
+		let free = Balances::free_balance(ADMIN);
+		assert_ok!(create(
+			ADMIN,
+			b"Makers",
+			b"MKR",
+			example_parameters(),
+			vec![(ALICE, 400), (BOB, 600)]
+		));
+		let dc = 0;
+		let c = CooperativesStorage::<Test>::get(dc).unwrap();
+		assert_eq!(c.admin, ADMIN);
+		assert_eq!(c.name.to_vec(), b"Makers".to_vec());
+		assert_eq!(c.parameters, example_parameters());
+		assert_eq!(c.agent, Cooperatives::agent_account(dc));
+		assert_eq!(c.reserve, Cooperatives::reserve_account(dc));
+		assert!(c.agent != c.reserve && c.agent != ADMIN);
+		System::assert_has_event(
+			Event::CooperativeCreated { dc, admin: ADMIN, agent: c.agent, reserve: c.reserve }
+				.into(),
+		);
+		// the deposit is held.
+		assert_eq!(Balances::free_balance(ADMIN), free - DC_DEPOSIT);
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::CooperativeDeposit.into(), &ADMIN),
+			DC_DEPOSIT
+		);
+		// the token: the asset with the DC's id, sufficient, owned by the pallet's account.
+		assert!(<Assets as Inspect<AccountId>>::asset_exists(dc));
+		assert_eq!(<Assets as MetadataInspect<AccountId>>::symbol(dc), b"MKR".to_vec());
+		assert_eq!(<Assets as MetadataInspect<AccountId>>::decimals(dc), 6);
+		assert_eq!(<Assets as Inspect<AccountId>>::minimum_balance(dc), 1);
+		let details = pallet_assets::Asset::<Test>::get(dc).unwrap();
+		assert!(details.is_sufficient);
+		assert_eq!(details.owner, Cooperatives::account_id());
+		assert_eq!(details.issuer, Cooperatives::account_id());
+		// reputation.
+		assert_eq!(Reputation::reputation(dc, &ALICE), 400);
+		assert_eq!(Reputation::reputation(dc, &BOB), 600);
+		assert_eq!(Reputation::ledger(dc).unwrap().total, 1000);
+		assert_eq!(pallet_cooperatives_next(), 1);
+		// the view function.
+		let (summary, total, burned) = Cooperatives::cooperative_summary(dc).unwrap();
+		assert_eq!((summary.admin, total, burned), (ADMIN, 1000, 0));
+	});
+}
+
+fn pallet_cooperatives_next() -> u32 {
+	crate::NextCooperativeId::<Test>::get()
+}
+
+#[test]
+fn create_dc_rejects_bad_input_and_changes_nothing() {
+	build_and_execute(|| {
+		let p = example_parameters();
+		let ok = vec![(ALICE, 1)];
+		assert_noop!(create(ADMIN, b"", b"X", p, ok.clone()), Error::<Test>::EmptyName);
+		assert_noop!(create(ADMIN, b"N", b"", p, ok.clone()), Error::<Test>::EmptyTokenMetadata);
+		assert_noop!(create(ADMIN, b"N", b"X", p, vec![]), Error::<Test>::NoMembers);
+		assert_noop!(
+			create(ADMIN, b"N", b"X", p, vec![(ALICE, 1), (ALICE, 2)]),
+			Error::<Test>::DuplicateMember
+		);
+		assert_noop!(create(ADMIN, b"N", b"X", p, vec![(ALICE, 0)]), Error::<Test>::ZeroReputation);
+		assert_noop!(
+			create(ADMIN, b"N", b"X", p, vec![(ALICE, u128::MAX), (BOB, 1)]),
+			Error::<Test>::ReputationOverflow
+		);
+		let with = |f: fn(&mut crate::Parameters<u64>)| {
+			let mut p = example_parameters();
+			f(&mut p);
+			p
+		};
+		for (bad, error) in [
+			(with(|p| p.min_score = 6), Error::<Test>::InvalidScoreRange),
+			(with(|p| p.max_score = 0), Error::<Test>::InvalidScoreRange),
+			(with(|p| p.max_score = 21), Error::<Test>::InvalidScoreRange),
+			(with(|p| p.quorum = Perbill::zero()), Error::<Test>::InvalidQuorum),
+			(with(|p| p.alignment_radius = 6), Error::<Test>::InvalidAlignmentRadius),
+			(with(|p| p.evaluation_period = 0), Error::<Test>::InvalidEvaluationPeriod),
+		] {
+			assert_noop!(create(ADMIN, b"N", b"X", bad, ok.clone()), error);
+		}
+		// the limits themselves are valid.
+		let edge = with(|p| {
+			p.min_score = 20;
+			p.max_score = 20;
+			p.alignment_radius = 0;
+			p.quorum = Perbill::from_parts(1);
+			p.stake = Perbill::one();
+			p.evaluation_period = 1;
+		});
+		assert_ok!(create(ADMIN, b"N", b"X", edge, ok.clone()));
+		// no money for the deposit.
+		assert_noop!(create(PENNILESS, b"N", b"X", p, ok), TokenError::FundsUnavailable);
+	});
+}
+
+#[test]
+fn nobody_can_mint_a_dc_token_or_create_assets() {
+	build_and_execute(|| {
+		assert_ok!(create(ADMIN, b"N", b"X", example_parameters(), vec![(ALICE, 1)]));
+		assert_noop!(
+			Assets::mint(RuntimeOrigin::signed(ADMIN), 0, ADMIN, 5),
+			pallet_assets::Error::<Test>::NoPermission
+		);
+		assert_noop!(
+			Assets::create(RuntimeOrigin::signed(ADMIN), 5, ADMIN, 1),
+			DispatchError::BadOrigin
+		);
+		// nor through the agent.
+		let mint =
+			RuntimeCall::Assets(pallet_assets::Call::mint { id: 0, beneficiary: ADMIN, amount: 5 });
+		assert_ok!(Cooperatives::dispatch_as_agent(
+			RuntimeOrigin::signed(ADMIN),
+			0,
+			Box::new(mint)
+		));
+		System::assert_last_event(
+			Event::AgentDispatched {
+				dc: 0,
+				result: Err(pallet_assets::Error::<Test>::NoPermission.into()),
+			}
+			.into(),
+		);
+		assert_eq!(<Assets as Inspect<AccountId>>::total_issuance(0), 0);
+	});
+}
+
+#[test]
+fn only_the_admin_changes_parameters() {
+	build_and_execute(|| {
+		assert_ok!(create(ADMIN, b"N", b"X", example_parameters(), vec![(ALICE, 1)]));
+		let mut p = example_parameters();
+		p.stake = Perbill::from_percent(20);
+		assert_noop!(
+			Cooperatives::set_parameters(RuntimeOrigin::signed(ALICE), 0, p),
+			Error::<Test>::NotAdmin
+		);
+		assert_noop!(
+			Cooperatives::set_parameters(RuntimeOrigin::signed(ADMIN), 1, p),
+			Error::<Test>::UnknownCooperative
+		);
+		let mut bad = p;
+		bad.evaluation_period = 0;
+		assert_noop!(
+			Cooperatives::set_parameters(RuntimeOrigin::signed(ADMIN), 0, bad),
+			Error::<Test>::InvalidEvaluationPeriod
+		);
+		assert_ok!(Cooperatives::set_parameters(RuntimeOrigin::signed(ADMIN), 0, p));
+		System::assert_last_event(Event::ParametersSet { dc: 0, parameters: p }.into());
+		assert_eq!(CooperativesStorage::<Test>::get(0).unwrap().parameters, p);
+	});
+}
+
+#[test]
+fn the_admin_role_moves_and_the_old_admin_loses_it() {
+	build_and_execute(|| {
+		assert_ok!(create(ADMIN, b"N", b"X", example_parameters(), vec![(ALICE, 1)]));
+		assert_noop!(
+			Cooperatives::transfer_admin(RuntimeOrigin::signed(ALICE), 0, ALICE),
+			Error::<Test>::NotAdmin
+		);
+		assert_ok!(Cooperatives::transfer_admin(RuntimeOrigin::signed(ADMIN), 0, BOB));
+		System::assert_last_event(Event::AdminTransferred { dc: 0, from: ADMIN, to: BOB }.into());
+		assert_noop!(
+			Cooperatives::set_parameters(RuntimeOrigin::signed(ADMIN), 0, example_parameters()),
+			Error::<Test>::NotAdmin
+		);
+		assert_ok!(Cooperatives::set_parameters(
+			RuntimeOrigin::signed(BOB),
+			0,
+			example_parameters()
+		));
+	});
+}
+
+#[test]
+fn the_admin_acts_as_the_agent() {
+	build_and_execute(|| {
+		assert_ok!(create(ADMIN, b"N", b"X", example_parameters(), vec![(ALICE, 1)]));
+		let agent = Cooperatives::agent_account(0);
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(ALICE),
+			agent.clone(),
+			500
+		));
+		let pay = RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
+			dest: CAROL,
+			value: 200,
+		});
+		assert_noop!(
+			Cooperatives::dispatch_as_agent(RuntimeOrigin::signed(ALICE), 0, Box::new(pay.clone())),
+			Error::<Test>::NotAdmin
+		);
+		let carol = Balances::free_balance(CAROL);
+		assert_ok!(Cooperatives::dispatch_as_agent(RuntimeOrigin::signed(ADMIN), 0, Box::new(pay)));
+		System::assert_last_event(Event::AgentDispatched { dc: 0, result: Ok(()) }.into());
+		assert_eq!(Balances::free_balance(CAROL), carol + 200);
+		assert_eq!(Balances::free_balance(&agent), 300);
+		// the agent as admin of another DC: a DC governing a DC.
+		assert_ok!(create(ADMIN, b"M", b"Y", example_parameters(), vec![(BOB, 1)]));
+		assert_ok!(Cooperatives::transfer_admin(RuntimeOrigin::signed(ADMIN), 1, agent));
+		let mut p = example_parameters();
+		p.quorum = Perbill::from_percent(70);
+		let set = RuntimeCall::Cooperatives(crate::Call::set_parameters { dc: 1, parameters: p });
+		assert_ok!(Cooperatives::dispatch_as_agent(RuntimeOrigin::signed(ADMIN), 0, Box::new(set)));
+		assert_eq!(CooperativesStorage::<Test>::get(1).unwrap().parameters.quorum, p.quorum);
+	});
+}
+
+#[test]
+fn reputation_has_no_calls_and_is_endowed_once() {
+	build_and_execute(|| {
+		assert_ok!(create(ADMIN, b"N", b"X", example_parameters(), vec![(ALICE, 10)]));
+		assert_noop!(
+			Reputation::endow(0, &[(BOB, 5)]),
+			pallet_reputation::Error::<Test>::AlreadyEndowed
+		);
+		// the reputation pallet offers no call at all: nothing can move or issue reputation.
+		use frame_support::traits::GetCallName;
+		assert!(<pallet_reputation::Call<Test> as GetCallName>::get_call_names().is_empty());
+	});
+}

@@ -1,0 +1,73 @@
+# Shared by the scripts: installs what is missing, and nothing else, so a second run on a warm
+# machine costs only the checks. Source it; it sets `ROOT` and exports `CARGO_TARGET_DIR`.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# One target directory outside the checkout, shared by every clone on this machine (and by CI),
+# so that a warm machine stays warm.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/covalue-target}"
+NODE_BIN="$CARGO_TARGET_DIR/release/covalue-node"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Debian packages the build needs: protoc for libp2p, clang and a C++ toolchain for the C/C++
+# parts (binaryen's wasm-opt, secp256k1, zstd), git for the build's version string.
+ensure_debian_packages() {
+	local wanted=(protobuf-compiler clang libclang-dev build-essential pkg-config git curl ca-certificates)
+	local missing=()
+	for pkg in "${wanted[@]}"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+	done
+	if [ ${#missing[@]} -gt 0 ]; then
+		log "installing Debian packages: ${missing[*]}"
+		as_root apt-get update -qq
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+	fi
+}
+
+# The wasm targets and rust-src the runtime's wasm build needs, and the lint components.
+ensure_rust() {
+	if ! command -v cargo >/dev/null 2>&1; then
+		echo "cargo is missing: install Rust with rustup (https://rustup.rs) first" >&2
+		exit 1
+	fi
+	local targets components
+	targets="$(rustup target list --installed)"
+	for target in wasm32v1-none wasm32-unknown-unknown; do
+		grep -qx "$target" <<<"$targets" || { log "adding Rust target $target"; rustup target add "$target"; }
+	done
+	components="$(rustup component list --installed)"
+	for component in rust-src rustfmt clippy; do
+		grep -q "^$component" <<<"$components" || { log "adding Rust component $component"; rustup component add "$component"; }
+	done
+}
+
+# Node.js ≥ 20 and npm for the end-to-end tests.
+ensure_nodejs() {
+	local major=0
+	if command -v node >/dev/null 2>&1; then major="$(node -p 'process.versions.node.split(".")[0]')"; fi
+	if [ "$major" -lt 20 ] || ! command -v npm >/dev/null 2>&1; then
+		log "installing Node.js and npm"
+		as_root apt-get update -qq
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+	fi
+}
+
+# npm packages from the lockfile, only when the lockfile changed since the last install.
+ensure_npm_packages() {
+	local dir="$1"
+	if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+		log "installing npm packages in ${dir#"$ROOT"/}"
+		(cd "$dir" && npm ci --no-audit --no-fund)
+	fi
+}
+
+build_node() {
+	log "building the node (release; the first build takes a while)"
+	(cd "$ROOT" && cargo build --locked --release -p covalue-node)
+}

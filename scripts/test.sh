@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check: formatting, lints, all Rust tests, the release
+# node build and the end-to-end tests against that node. Fails on the first failure.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$ROOT"
+
+ensure_debian_packages
+ensure_rust
+ensure_nodejs
+
+log "formatting (cargo fmt --check)"
+cargo fmt --all -- --check
+
+build_node
+
+log "Rust tests (release profile, sharing the node's build)"
+cargo test --locked --release --workspace
+
+log "lints (cargo clippy)"
+SKIP_WASM_BUILD=1 cargo clippy --locked --release --workspace --all-targets -- -D warnings
+
+log "end-to-end tests against the release node"
+ensure_npm_packages "$ROOT/e2e"
+(cd "$ROOT/e2e" && COVALUE_NODE="$NODE_BIN" npm test)
+
+log "all checks passed"
