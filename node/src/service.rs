@@ -13,7 +13,6 @@ use sc_consensus_manual_seal::{
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::{OffchainTransactionPoolFactory, TransactionPool};
-use sp_blockchain::HeaderBackend;
 use sp_consensus_aura::sr25519::{AuthorityPair as AuraPair, AuthoritySignature as AuraSignature};
 use std::{pin::Pin, sync::Arc, time::Duration};
 
@@ -61,6 +60,7 @@ pub fn new_partial(config: &Configuration, sealing: Sealing) -> Result<Service, 
 			config,
 			telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
 			executor,
+			Vec::new(),
 		)?;
 	let client = Arc::new(client);
 
@@ -199,18 +199,20 @@ pub fn new_full<
 		)));
 	}
 
-	let (network, system_rpc_tx, tx_handler_controller, sync_service) =
+	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
 		sc_service::build_network(sc_service::BuildNetworkParams {
 			config: &config,
 			net_config,
 			client: client.clone(),
 			transaction_pool: transaction_pool.clone(),
 			spawn_handle: task_manager.spawn_handle(),
+			spawn_essential_handle: task_manager.spawn_essential_handle(),
 			import_queue,
 			block_announce_validator_builder: None,
 			warp_sync_config,
 			block_relay: None,
 			metrics,
+			gap_sync_body_policy: None,
 		})?;
 
 	if config.offchain_worker.enabled {
@@ -275,6 +277,7 @@ pub fn new_full<
 		sync_service: sync_service.clone(),
 		config,
 		telemetry: telemetry.as_mut(),
+		tracing_execute_block: None,
 	})?;
 
 	let proposer_factory = sc_basic_authorship::ProposerFactory::new(
@@ -406,7 +409,7 @@ fn start_local_sealing(
 
 	// The first block gives the transaction pool a view to validate against, so transactions
 	// sent right after start-up don't wait for a block that never comes.
-	let first_block = futures::stream::once(async { seal_command(true) });
+	let first_block = futures::stream::iter([seal_command(true)]);
 	let triggers: Pin<Box<dyn Stream<Item = EngineCommand<Hash>> + Send>> = match sealing {
 		Sealing::Instant => {
 			Box::pin(transaction_pool.import_notification_stream().map(|_| seal_command(false)))

@@ -23,13 +23,12 @@ mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 
+use alloc::vec::Vec;
 use sp_runtime::{
 	generic, impl_opaque_keys,
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::{runtime_version, RuntimeVersion};
 
 pub use frame_system::Call as SystemCall;
@@ -126,12 +125,6 @@ pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
 /// Deposit for storage: a base per item plus a price per byte.
 pub const fn deposit(items: u32, bytes: u32) -> Balance {
 	items as Balance * 20 * MILLI_UNIT + (bytes as Balance) * 100 * MICRO_UNIT
-}
-
-/// The version information used to identify this runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
 }
 
 /// Alias to 512-bit hash when used in the context of a transaction signature on the chain.

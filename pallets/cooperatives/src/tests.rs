@@ -257,3 +257,66 @@ fn reputation_has_no_calls_and_is_endowed_once() {
 		assert!(<pallet_reputation::Call<Test> as GetCallName>::get_call_names().is_empty());
 	});
 }
+
+#[test]
+fn a_taken_token_id_or_an_unknown_dc_is_refused() {
+	build_and_execute(|| {
+		// Root (allowed to force-create in this mock, never in the runtime) takes asset id 0.
+		assert_ok!(Assets::force_create(RuntimeOrigin::root(), 0, ALICE, true, 1));
+		assert_noop!(
+			create(ADMIN, b"N", b"X", example_parameters(), vec![(ALICE, 1)]),
+			Error::<Test>::TokenIdTaken
+		);
+		assert_noop!(
+			Cooperatives::transfer_admin(RuntimeOrigin::signed(ADMIN), 0, BOB),
+			Error::<Test>::UnknownCooperative
+		);
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		assert_noop!(
+			Cooperatives::dispatch_as_agent(RuntimeOrigin::signed(ADMIN), 0, Box::new(remark)),
+			Error::<Test>::UnknownCooperative
+		);
+		assert_noop!(
+			Cooperatives::create_dc(
+				RuntimeOrigin::none(),
+				b"N".to_vec().try_into().unwrap(),
+				b"T".to_vec().try_into().unwrap(),
+				b"X".to_vec().try_into().unwrap(),
+				0,
+				example_parameters(),
+				vec![(ALICE, 1)].try_into().unwrap(),
+			),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn no_dc_ids_left_is_an_error() {
+	build_and_execute(|| {
+		crate::NextCooperativeId::<Test>::put(u32::MAX);
+		assert_noop!(
+			create(ADMIN, b"N", b"X", example_parameters(), vec![(ALICE, 1)]),
+			Error::<Test>::NoMoreIds
+		);
+	});
+}
+
+#[test]
+fn keyless_accounts_differ_per_dc_and_role() {
+	new_test_ext().execute_with(|| {
+		let accounts = [
+			Cooperatives::account_id(),
+			Cooperatives::agent_account(0),
+			Cooperatives::reserve_account(0),
+			Cooperatives::agent_account(1),
+			Cooperatives::reserve_account(1),
+			Cooperatives::agent_account(u32::MAX),
+		];
+		for (i, a) in accounts.iter().enumerate() {
+			for b in &accounts[i + 1..] {
+				assert_ne!(a, b);
+			}
+		}
+	});
+}
