@@ -492,7 +492,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let cooperative = Self::ensure_admin(dc, &who)?;
 			let result = call.dispatch(frame_system::RawOrigin::Signed(cooperative.agent).into());
-			let call_weight = result.map_or_else(|e| e.post_info, |info| info).actual_weight;
+			let call_weight = result.unwrap_or_else(|e| e.post_info).actual_weight;
 			Self::deposit_event(Event::AgentDispatched {
 				dc,
 				result: result.map(|_| ()).map_err(|e| e.error),

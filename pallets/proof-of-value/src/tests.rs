@@ -620,17 +620,17 @@ mod properties {
 	fn op() -> impl Strategy<Value = Op> {
 		prop_oneof![
 			2 => (0..ACTORS.len(), any::<bool>()).prop_map(|(by, split)| Op::Contribute { by, split }),
-			6 => (0..ACTORS.len(), 0u8..8, 0u8..8)
+			12 => (0..ACTORS.len(), 0u8..6, 0u8..8)
 				.prop_map(|(who, contribution, score)| Op::Evaluate { who, contribution, score }),
-			1 => (0u8..8).prop_map(|contribution| Op::Close { contribution }),
-			1 => (0u8..8).prop_map(|contribution| Op::CleanUp { contribution }),
-			2 => (1u8..6).prop_map(|blocks| Op::Advance { blocks }),
+			1 => (0u8..6).prop_map(|contribution| Op::Close { contribution }),
+			1 => (0u8..6).prop_map(|contribution| Op::CleanUp { contribution }),
+			2 => (1u8..4).prop_map(|blocks| Op::Advance { blocks }),
 			1 => Just(Op::AutoClose),
 		]
 	}
 
 	fn parameters() -> impl Strategy<Value = Parameters<u64>> {
-		(0u8..3, 1u8..6, 1u32..=100, 0u32..=100, 0u8..3, 0u128..50, 0u128..50, 1u64..8).prop_map(
+		(0u8..3, 1u8..6, 1u32..=100, 0u32..=100, 0u8..3, 0u128..50, 0u128..50, 2u64..12).prop_map(
 			|(min, span, quorum, stake, radius, tpp, rpp, period)| Parameters {
 				min_score: min,
 				max_score: min + span,
@@ -653,7 +653,7 @@ mod properties {
 		fn random_operation_sequences_keep_the_invariants(
 			p in parameters(),
 			reputations in proptest::collection::vec(1u128..2_000, 3),
-			ops in proptest::collection::vec(op(), 100..160),
+			ops in proptest::collection::vec(op(), 150..250),
 		) {
 			new_test_ext().execute_with(|| {
 				let dc = create_dc(p, &[(ALICE, reputations[0]), (BOB, reputations[1]), (CAROL, reputations[2])]);
