@@ -570,6 +570,7 @@ pub mod pallet {
 		}
 
 		/// Checks that every DC has reputation books and a token, and ids are below the next id.
+		#[cfg(any(feature = "std", feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let next = NextCooperativeId::<T>::get();
 			for (dc, cooperative) in Cooperatives::<T>::iter() {

@@ -981,6 +981,7 @@ pub mod pallet {
 		/// - per closed contribution: no escrow, no pot, no evaluations left;
 		/// - per DC: Σ escrow of its open contributions = the escrow in its reputation books;
 		///   token supply = tokens minted by this pallet.
+		#[cfg(any(feature = "std", feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 			let mut escrow_by_dc = BTreeMap::<CooperativeId, u128>::new();
@@ -992,10 +993,15 @@ pub mod pallet {
 						let mut weights = alloc::vec![0u128; c.buckets.len()];
 						let (mut count, mut stakes) = (0u32, 0u128);
 						for (_, e) in Evaluations::<T>::iter_prefix(id) {
-							let i = usize::from(e.score - c.parameters.min_score);
-							weights[i] += e.weight;
-							stakes += e.stake;
-							count += 1;
+							let weight = e
+								.score
+								.checked_sub(c.parameters.min_score)
+								.and_then(|i| weights.get_mut(usize::from(i)))
+								.ok_or("evaluation score outside the contribution's buckets")?;
+							*weight =
+								weight.checked_add(e.weight).ok_or("bucket weight overflows")?;
+							stakes = stakes.checked_add(e.stake).ok_or("stakes overflow")?;
+							count = count.saturating_add(1);
 						}
 						ensure!(count == c.evaluations, "evaluation count mismatch");
 						ensure!(
@@ -1016,7 +1022,8 @@ pub mod pallet {
 								"open contribution neither scheduled nor awaiting a manual close"
 							);
 						}
-						*escrow_by_dc.entry(c.dc).or_default() += c.escrow;
+						let escrow = escrow_by_dc.entry(c.dc).or_default();
+						*escrow = escrow.checked_add(c.escrow).ok_or("escrow overflows")?;
 					},
 					Status::Closed { .. } => {
 						ensure!(c.escrow == 0 && c.pot == 0, "closed contribution holds escrow");

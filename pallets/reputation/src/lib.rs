@@ -210,6 +210,7 @@ impl<T: Config> Pallet<T> {
 	/// ### Invariants
 	/// - `total = Σ reputation of accounts + escrowed`;
 	/// - `total = initial + issued − burned`.
+	#[cfg(any(feature = "std", feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (dc, ledger) in Ledgers::<T>::iter() {
 			let accounts = ReputationOf::<T>::iter_prefix_values(dc)

@@ -342,3 +342,57 @@ impl pallet_proof_of_value::Config for Runtime {
 	type MaxEvaluationsPerContribution = ConstU32<1024>;
 	type WeightInfo = pallet_proof_of_value::weights::SubstrateWeight<Runtime>;
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use frame_support::traits::Get;
+	use pallet_proof_of_value::WeightInfo as _;
+
+	#[test]
+	fn holders_cannot_burn_dc_tokens_through_the_assets_pallet() {
+		let holder = AccountId::new([7; 32]);
+		for call in [
+			pallet_assets::Call::touch { id: 0.into() },
+			pallet_assets::Call::touch_other { id: 0.into(), who: holder.clone().into() },
+			pallet_assets::Call::refund { id: 0.into(), allow_burn: true },
+			pallet_assets::Call::refund_other { id: 0.into(), who: holder.clone().into() },
+		] {
+			assert!(!BaseCallFilter::contains(&RuntimeCall::Assets(call)));
+		}
+		let transfer =
+			pallet_assets::Call::transfer { id: 0.into(), target: holder.into(), amount: 1 };
+		assert!(BaseCallFilter::contains(&RuntimeCall::Assets(transfer)));
+	}
+
+	/// A configuration constant, with its type spelled out.
+	fn value<V, G: Get<V>>() -> V {
+		G::get()
+	}
+
+	#[test]
+	fn the_dc_pallet_limits_fit_together() {
+		type Pov = <Runtime as pallet_proof_of_value::Config>::WeightInfo;
+		// One bucket per score 0..=MaxScore.
+		assert_eq!(
+			value::<u32, <Runtime as pallet_proof_of_value::Config>::MaxScoreBuckets>(),
+			u32::from(value::<u8, <Runtime as pallet_cooperatives::Config>::MaxScore>()) + 1
+		);
+		// Token names and symbols must fit the assets pallet's metadata.
+		assert!(
+			value::<u32, <Runtime as pallet_cooperatives::Config>::MaxTokenStringLength>()
+				<= value::<u32, <Runtime as pallet_assets::Config>::StringLimit>()
+		);
+		// Closing the largest contribution must fit in a block's normal weight.
+		let close = Pov::close(
+			value::<u32, <Runtime as pallet_proof_of_value::Config>::MaxEvaluationsPerContribution>(
+			),
+			value::<u32, <Runtime as pallet_proof_of_value::Config>::MaxContributors>(),
+		);
+		let normal = RuntimeBlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_extrinsic
+			.expect("normal extrinsics have a limit");
+		assert!(close.all_lte(normal), "close {close:?} exceeds {normal:?}");
+	}
+}
