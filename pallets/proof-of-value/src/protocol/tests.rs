@@ -1,0 +1,359 @@
+//! Exact-number and property tests of the protocol arithmetic.
+
+use super::*;
+use alloc::vec;
+use proptest::prelude::*;
+
+const FIFTY_PERCENT: Perbill = Perbill::from_percent(50);
+
+fn buckets(weights: &[u128]) -> Vec<Bucket> {
+	weights
+		.iter()
+		.map(|weight| Bucket { weight: *weight, accumulator: 0 })
+		.collect()
+}
+
+fn above(buckets: &[Bucket], index: usize) -> u128 {
+	buckets.iter().skip(index).map(|bucket| bucket.weight).sum()
+}
+
+#[test]
+fn worked_example_of_section_9() {
+	// Scores 0..=5, radius 0, quorum 50%, stake 10%; R = 1000.
+	let mut c1 = buckets(&[0; 6]);
+
+	// alice: w 400, s 40, scores 4. No earlier bucket: everything to the pot.
+	let mut pot = redistribute_stake(&mut c1, 0, 0, 4, 40).unwrap();
+	assert_eq!(pot, 40);
+	let alice_snap = c1[4].accumulator;
+	assert_eq!(alice_snap, 0);
+	c1[4].weight += 400;
+	assert_eq!(c1[4].weight, 400);
+	assert_eq!(quorum_median(&c1, 0, FIFTY_PERCENT, 1000), None);
+
+	// bob: w 300, s 30, scores 4. D = 400: all 30 to bucket 4.
+	pot += redistribute_stake(&mut c1, 0, 0, 4, 30).unwrap();
+	assert_eq!(pot, 40);
+	assert_eq!(c1[4].accumulator, 75_000_000_000_000_000);
+	let bob_snap = c1[4].accumulator;
+	c1[4].weight += 300;
+	assert_eq!(c1[4].weight, 700);
+	let median = quorum_median(&c1, 0, FIFTY_PERCENT, 1000);
+	assert_eq!(median, Some(4));
+	assert_eq!(issuance(median, 0, 10, 20), Ok(Some((4, 40, 80))));
+	let total = 1000 + 80;
+
+	// carol: w 300, s 30, scores 2. Bucket 2 empty: all to the pot.
+	pot += redistribute_stake(&mut c1, 0, 0, 2, 30).unwrap();
+	assert_eq!(pot, 70);
+	let carol_snap = c1[2].accumulator;
+	c1[2].weight += 300;
+	assert_eq!(c1[4].accumulator, 75_000_000_000_000_000);
+	assert_eq!(c1[2], Bucket { weight: 300, accumulator: 0 });
+	let median = quorum_median(&c1, 0, FIFTY_PERCENT, total);
+	assert_eq!(median, Some(4));
+	assert_eq!(issuance(median, 4, 10, 20), Ok(None));
+
+	// close: settle, then share the pot among those aligned with m = 4.
+	assert_eq!(settlement(400, c1[4].accumulator, alice_snap), Ok(30));
+	assert_eq!(settlement(300, c1[4].accumulator, bob_snap), Ok(0));
+	assert_eq!(settlement(300, c1[2].accumulator, carol_snap), Ok(0));
+	let weights = [
+		pot_weight(0, 4, median, 400, 40).unwrap(),
+		pot_weight(0, 4, median, 300, 30).unwrap(),
+		pot_weight(0, 2, median, 300, 30).unwrap(),
+	];
+	assert_eq!(weights, [400, 300, 0]);
+	assert_eq!(pot_shares(pot, &weights), Ok(vec![40, 30, 0]));
+	// Leftover 100 − 30 − 70 = 0: nothing burned.
+}
+
+#[test]
+fn simulator_example_pot_of_section_8() {
+	let mut c1 = buckets(&[0; 6]);
+	let mut pot = redistribute_stake(&mut c1, 0, 0, 4, 40).unwrap();
+	c1[4].weight += 400;
+	pot += redistribute_stake(&mut c1, 0, 0, 4, 30).unwrap();
+	c1[4].weight += 300;
+	assert_eq!(pot, 40);
+	let median = quorum_median(&c1, 0, FIFTY_PERCENT, 1000);
+	assert_eq!(median, Some(4));
+	assert_eq!(settlement(400, c1[4].accumulator, 0), Ok(30));
+	let weights =
+		[pot_weight(0, 4, median, 400, 40).unwrap(), pot_weight(0, 4, median, 300, 30).unwrap()];
+	// 22 + 17 = 39: the 1 left over is burned.
+	assert_eq!(pot_shares(pot, &weights), Ok(vec![22, 17]));
+}
+
+#[test]
+fn redistribution_with_a_radius_weights_by_alignment_and_sends_dust_to_the_pot() {
+	// Radius 1, new score 3. W2 = 100 (a = 1), W3 = 300 (a = 2), W4 empty, W0 and W5 too far.
+	let mut c = vec![
+		Bucket { weight: 50, accumulator: 7 },
+		Bucket::default(),
+		Bucket { weight: 100, accumulator: 5 },
+		Bucket { weight: 300, accumulator: 0 },
+		Bucket::default(),
+		Bucket { weight: 80, accumulator: 9 },
+	];
+	// x2 = 100, x3 = 600, D = 700; portion2 = ⌊10·100/700⌋ = 1, portion3 = ⌊10·600/700⌋ = 8.
+	assert_eq!(redistribute_stake(&mut c, 0, 1, 3, 10), Ok(1));
+	assert_eq!(c[2].accumulator, 5 + 10_000_000_000_000_000);
+	assert_eq!(c[3].accumulator, 26_666_666_666_666_666);
+	assert_eq!(c[0], Bucket { weight: 50, accumulator: 7 });
+	assert_eq!(c[1], Bucket::default());
+	assert_eq!(c[4], Bucket::default());
+	assert_eq!(c[5], Bucket { weight: 80, accumulator: 9 });
+	assert_eq!(settlement(100, c[2].accumulator, 5), Ok(1));
+	assert_eq!(settlement(300, c[3].accumulator, 0), Ok(7));
+}
+
+#[test]
+fn redistribution_with_an_offset_and_clipped_window() {
+	// Scores 3..=6, radius 2, new score 6: buckets 4, 5, 6 are in reach (a = 1, 2, 3).
+	let mut c = buckets(&[1000, 10, 20, 30]);
+	// x = 10, 40, 90; D = 140; portions ⌊70·10/140⌋ = 5, ⌊70·40/140⌋ = 20, ⌊70·90/140⌋ = 45.
+	assert_eq!(redistribute_stake(&mut c, 3, 2, 6, 70), Ok(0));
+	assert_eq!(c[0].accumulator, 0);
+	assert_eq!(c[1].accumulator, 500_000_000_000_000_000);
+	assert_eq!(c[2].accumulator, 1_000_000_000_000_000_000);
+	assert_eq!(c[3].accumulator, 1_500_000_000_000_000_000);
+	// Far outside the buckets: nothing aligned, everything to the pot.
+	let before = c.clone();
+	assert_eq!(redistribute_stake(&mut c, 3, 2, 200, 70), Ok(70));
+	assert_eq!(redistribute_stake(&mut c, 3, 255, 0, 0), Ok(0));
+	assert_eq!(c, before);
+	assert_eq!(redistribute_stake(&mut [], 0, 5, 0, 9), Ok(9));
+}
+
+#[test]
+fn redistribution_is_all_or_nothing() {
+	// x2 = 1, x3 = 2, D = 3: bucket 2 gets 10 (fine), bucket 3 gets 20 and overflows.
+	let mut c = vec![
+		Bucket::default(),
+		Bucket::default(),
+		Bucket { weight: 1, accumulator: 0 },
+		Bucket { weight: 1, accumulator: u128::MAX - 5 },
+	];
+	let before = c.clone();
+	assert_eq!(redistribute_stake(&mut c, 0, 1, 3, 30), Err(ArithmeticError::Overflow));
+	assert_eq!(c, before);
+
+	// The per-weight increment itself overflows: ⌊10²¹·10¹⁸ / 1⌋ > u128::MAX.
+	let mut c = vec![Bucket { weight: 1, accumulator: 0 }];
+	assert_eq!(
+		redistribute_stake(&mut c, 0, 0, 0, 1_000_000_000_000_000_000_000),
+		Err(ArithmeticError::Overflow)
+	);
+	assert_eq!(c, vec![Bucket { weight: 1, accumulator: 0 }]);
+
+	// D = Σ a·W overflows.
+	let mut c = vec![Bucket { weight: u128::MAX, accumulator: 0 }; 2];
+	assert_eq!(redistribute_stake(&mut c, 0, 1, 1, 1), Err(ArithmeticError::Overflow));
+	assert_eq!(c, vec![Bucket { weight: u128::MAX, accumulator: 0 }; 2]);
+}
+
+#[test]
+fn alignment_edges() {
+	assert_eq!(alignment(0, 3, 3), 1);
+	assert_eq!(alignment(0, 3, 4), 0);
+	assert_eq!(alignment(0, 4, 3), 0);
+	assert_eq!(alignment(2, 5, 5), 3);
+	assert_eq!(alignment(2, 5, 6), 2);
+	assert_eq!(alignment(2, 5, 3), 1);
+	assert_eq!(alignment(2, 5, 8), 0);
+	assert_eq!(alignment(255, 0, 255), 1);
+	assert_eq!(alignment(255, 7, 7), 256);
+}
+
+#[test]
+fn quorum_median_edges() {
+	let full = Perbill::from_percent(100);
+	assert_eq!(quorum_median(&buckets(&[0, 500, 0]), 0, FIFTY_PERCENT, 0), None);
+	assert_eq!(quorum_median(&[], 0, FIFTY_PERCENT, 1000), None);
+	assert_eq!(quorum_median(&buckets(&[0; 6]), 0, FIFTY_PERCENT, 1000), None);
+	// Exactly need at the top score.
+	assert_eq!(quorum_median(&buckets(&[0, 0, 0, 0, 0, 500]), 0, FIFTY_PERCENT, 1000), Some(5));
+	// need = ⌈1001/2⌉ = 501: the top score alone is one short.
+	assert_eq!(quorum_median(&buckets(&[0, 0, 0, 0, 1, 500]), 0, FIFTY_PERCENT, 1001), Some(4));
+	assert_eq!(quorum_median(&buckets(&[0, 0, 0, 0, 0, 500]), 0, FIFTY_PERCENT, 1001), None);
+	// 100% needs every unit of reputation to have evaluated.
+	assert_eq!(quorum_median(&buckets(&[0, 999, 0]), 0, full, 1000), None);
+	assert_eq!(quorum_median(&buckets(&[1, 999, 0]), 0, full, 1000), Some(0));
+	assert_eq!(quorum_median(&buckets(&[0, 700, 300]), 0, full, 1000), Some(1));
+	// Scores are offset by min_score.
+	assert_eq!(quorum_median(&buckets(&[100, 300, 200]), 3, FIFTY_PERCENT, 1000), Some(4));
+	// Saturating sums still compare correctly.
+	assert_eq!(quorum_median(&buckets(&[u128::MAX, u128::MAX]), 254, full, u128::MAX), Some(255));
+}
+
+#[test]
+fn mul_div_floor_edges() {
+	assert_eq!(mul_div_floor(10, 3, 4), Ok(7));
+	assert_eq!(mul_div_floor(u128::MAX, u128::MAX, u128::MAX), Ok(u128::MAX));
+	assert_eq!(mul_div_floor(u128::MAX, 2, 1), Err(ArithmeticError::Overflow));
+	assert_eq!(mul_div_floor(1, 1, 0), Err(ArithmeticError::DivisionByZero));
+	assert_eq!(mul_div_floor(0, 0, 0), Err(ArithmeticError::DivisionByZero));
+}
+
+#[test]
+fn split_by_shares_gives_the_remainder_to_the_first() {
+	assert_eq!(split_by_shares(100, &[333_333, 333_333, 333_334]), Ok(vec![34, 33, 33]));
+	assert_eq!(split_by_shares(7, &[1_000_000]), Ok(vec![7]));
+	assert_eq!(split_by_shares(0, &[500_000, 500_000]), Ok(vec![0, 0]));
+	assert_eq!(split_by_shares(99, &[]), Ok(vec![]));
+	// u128::MAX = 340_282_366_920_938_463_463_374_607_431_768·10⁶ + 211_455: the first gets
+	// ⌊MAX / 10⁶⌋ plus the whole remainder of 1 (= ⌈MAX / 10⁶⌉), the second the rest.
+	let first = 340_282_366_920_938_463_463_374_607_431_769;
+	assert_eq!(split_by_shares(u128::MAX, &[1, 999_999]), Ok(vec![first, u128::MAX - first]));
+	assert_eq!(split_by_shares(10, &[600_000, 600_000]), Err(ArithmeticError::Overflow));
+}
+
+#[test]
+fn settlement_edges() {
+	assert_eq!(settlement(400, 75_000_000_000_000_000, 0), Ok(30));
+	assert_eq!(settlement(3, 1_000_000_000_000_000_000 / 3, 0), Ok(0));
+	assert_eq!(settlement(300, 5, 6), Err(ArithmeticError::Underflow));
+}
+
+#[test]
+fn pot_weight_and_shares_edges() {
+	assert_eq!(pot_weight(1, 3, Some(4), 100, 10), Ok(100));
+	assert_eq!(pot_weight(1, 4, Some(4), 100, 10), Ok(200));
+	assert_eq!(pot_weight(1, 2, Some(4), 100, 10), Ok(0));
+	assert_eq!(pot_weight(1, 2, None, 100, 10), Ok(10));
+	assert_eq!(pot_weight(1, 4, Some(4), u128::MAX, 10), Err(ArithmeticError::Overflow));
+	assert_eq!(pot_shares(70, &[0, 0]), Ok(vec![0, 0]));
+	assert_eq!(pot_shares(70, &[]), Ok(vec![]));
+	assert_eq!(pot_shares(10, &[1, 1, 1]), Ok(vec![3, 3, 3]));
+	assert_eq!(pot_shares(1, &[u128::MAX, 1]), Err(ArithmeticError::Overflow));
+}
+
+#[test]
+fn issuance_edges() {
+	assert_eq!(issuance(Some(4), 0, 10, 20), Ok(Some((4, 40, 80))));
+	assert_eq!(issuance(Some(4), 4, 10, 20), Ok(None));
+	assert_eq!(issuance(Some(3), 4, 10, 20), Ok(None));
+	assert_eq!(issuance(None, 0, 10, 20), Ok(None));
+	assert_eq!(issuance(Some(7), 4, 10, 20), Ok(Some((3, 30, 60))));
+	assert_eq!(issuance(Some(2), 0, u128::MAX, 1), Err(ArithmeticError::Overflow));
+	assert_eq!(issuance(Some(2), 0, 1, u128::MAX), Err(ArithmeticError::Overflow));
+}
+
+fn bucket_strategy() -> impl Strategy<Value = Bucket> {
+	(
+		prop_oneof![Just(0u128), 1u128..=1_000, 1u128..=1_000_000_000_000_000_000_000_000],
+		prop_oneof![Just(0u128), 0u128..=1_000_000_000_000_000_000_000_000_000_000],
+	)
+		.prop_map(|(weight, accumulator)| Bucket { weight, accumulator })
+}
+
+/// Random ppm shares summing to exactly `SHARE_TOTAL`, from sorted cut points.
+fn shares_strategy() -> impl Strategy<Value = Vec<u32>> {
+	proptest::collection::vec(0u32..=SHARE_TOTAL, 0..12).prop_map(|mut cuts| {
+		cuts.sort_unstable();
+		let mut shares = Vec::with_capacity(cuts.len() + 1);
+		let mut previous = 0;
+		for cut in cuts.into_iter().chain(core::iter::once(SHARE_TOTAL)) {
+			shares.push(cut - previous);
+			previous = cut;
+		}
+		shares
+	})
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(256))]
+
+	#[test]
+	fn redistribution_never_pays_out_more_than_the_stake(
+		original in proptest::collection::vec(bucket_strategy(), 0..12),
+		min_score in 0u8..=10,
+		radius in 0u8..=11,
+		score_offset in 0u8..=24,
+		stake in prop_oneof![0u128..=1_000, 0u128..=1_000_000_000_000_000_000_000_000],
+	) {
+		let score = min_score.saturating_add(score_offset);
+		let mut c = original.clone();
+		match redistribute_stake(&mut c, min_score, radius, score, stake) {
+			Ok(to_pot) => {
+				prop_assert!(to_pot <= stake);
+				let mut settled: u128 = 0;
+				for (index, (before, after)) in original.iter().zip(c.iter()).enumerate() {
+					prop_assert_eq!(before.weight, after.weight);
+					prop_assert!(after.accumulator >= before.accumulator);
+					let bucket_score = usize::from(min_score) + index;
+					if bucket_score.abs_diff(usize::from(score)) > usize::from(radius) {
+						prop_assert_eq!(before, after);
+					}
+					settled +=
+						settlement(after.weight, after.accumulator, before.accumulator).unwrap();
+				}
+				prop_assert!(settled <= stake - to_pot);
+				if original.iter().all(|bucket| bucket.weight == 0) {
+					prop_assert_eq!(to_pot, stake);
+				}
+			},
+			Err(_) => prop_assert_eq!(&c, &original),
+		}
+	}
+
+	#[test]
+	fn split_by_shares_sums_to_the_amount(amount in any::<u128>(), shares in shares_strategy()) {
+		let parts = split_by_shares(amount, &shares).unwrap();
+		prop_assert_eq!(parts.len(), shares.len());
+		let sum = parts.iter().try_fold(0u128, |sum, part| sum.checked_add(*part));
+		prop_assert_eq!(sum, Some(amount));
+		for (part, share) in parts.iter().zip(shares.iter()).skip(1) {
+			prop_assert_eq!(
+				*part,
+				mul_div_floor(amount, u128::from(*share), u128::from(SHARE_TOTAL)).unwrap()
+			);
+		}
+	}
+
+	#[test]
+	fn pot_shares_leave_less_than_one_unit_per_weight(
+		pot in any::<u128>(),
+		weights in proptest::collection::vec(
+			prop_oneof![Just(0u128), 0u128..=1_000, 0u128..=u128::MAX / 16],
+			0..16,
+		),
+	) {
+		let shares = pot_shares(pot, &weights).unwrap();
+		prop_assert_eq!(shares.len(), weights.len());
+		let distributed: u128 = shares.iter().sum();
+		prop_assert!(distributed <= pot);
+		if weights.iter().any(|weight| *weight > 0) {
+			prop_assert!(pot - distributed < weights.len() as u128);
+		} else {
+			prop_assert_eq!(distributed, 0);
+		}
+	}
+
+	#[test]
+	fn quorum_median_is_the_highest_score_with_enough_support(
+		weights in proptest::collection::vec(
+			prop_oneof![Just(0u128), 0u128..=1_000, 0u128..=1_000_000_000_000_000_000_000],
+			0..12,
+		),
+		min_score in 0u8..=10,
+		quorum_parts in 1u32..=1_000_000_000,
+		abstaining in prop_oneof![Just(0u128), 0u128..=1_000_000_000_000_000_000_000],
+	) {
+		let c = buckets(&weights);
+		let quorum = Perbill::from_parts(quorum_parts);
+		let total = weights.iter().sum::<u128>() + abstaining;
+		let need = quorum.mul_ceil(total);
+		match quorum_median(&c, min_score, quorum, total) {
+			Some(median) => {
+				prop_assert!(median >= min_score);
+				let index = usize::from(median - min_score);
+				prop_assert!(index < c.len());
+				prop_assert!(above(&c, index) >= need);
+				prop_assert!(above(&c, index + 1) < need);
+			},
+			None => prop_assert!(total == 0 || above(&c, 0) < need),
+		}
+	}
+}
