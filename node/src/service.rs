@@ -82,61 +82,52 @@ pub fn new_partial(config: &Configuration, sealing: Sealing) -> Result<Service, 
 		.build(),
 	);
 
-	if sealing.is_local() {
+	let (import_queue, grandpa) = if sealing.is_local() {
 		// Locally sealed blocks carry no Aura seal: the manual-seal verifier accepts them.
 		let import_queue = sc_consensus_manual_seal::import_queue(
 			Box::new(client.clone()),
 			&task_manager.spawn_essential_handle(),
 			config.prometheus_registry(),
 		);
-		return Ok(sc_service::PartialComponents {
-			client,
-			backend,
-			task_manager,
-			import_queue,
-			keystore_container,
-			select_chain,
-			transaction_pool,
-			other: (None, telemetry),
-		});
-	}
-
-	let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
-		client.clone(),
-		GRANDPA_JUSTIFICATION_PERIOD,
-		&client,
-		select_chain.clone(),
-		telemetry.as_ref().map(|x| x.handle()),
-	)?;
-
-	let cidp_client = client.clone();
-	let import_queue =
-		sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(ImportQueueParams {
-			block_import: grandpa_block_import.clone(),
-			justification_import: Some(Box::new(grandpa_block_import.clone())),
-			client: client.clone(),
-			create_inherent_data_providers: move |parent_hash, _| {
-				let cidp_client = cidp_client.clone();
-				async move {
-					let slot_duration = sc_consensus_aura::standalone::slot_duration_at(
-						&*cidp_client,
-						parent_hash,
-					)?;
-					let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-					let slot =
-						sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-							*timestamp,
-							slot_duration,
-						);
-					Ok((slot, timestamp))
-				}
-			},
-			spawner: &task_manager.spawn_essential_handle(),
-			registry: config.prometheus_registry(),
-			check_for_equivocation: Default::default(),
-			telemetry: telemetry.as_ref().map(|x| x.handle()),
-			compatibility_mode: Default::default(),
-		})?;
+		(import_queue, None)
+	} else {
+		let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
+			client.clone(),
+			GRANDPA_JUSTIFICATION_PERIOD,
+			&client,
+			select_chain.clone(),
+			telemetry.as_ref().map(|x| x.handle()),
+		)?;
+		let cidp_client = client.clone();
+		let import_queue =
+			sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(ImportQueueParams {
+				block_import: grandpa_block_import.clone(),
+				justification_import: Some(Box::new(grandpa_block_import.clone())),
+				client: client.clone(),
+				create_inherent_data_providers: move |parent_hash, _| {
+					let cidp_client = cidp_client.clone();
+					async move {
+						let slot_duration = sc_consensus_aura::standalone::slot_duration_at(
+							&*cidp_client,
+							parent_hash,
+						)?;
+						let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
+						let slot =
+							sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
+								*timestamp,
+								slot_duration,
+							);
+						Ok((slot, timestamp))
+					}
+				},
+				spawner: &task_manager.spawn_essential_handle(),
+				registry: config.prometheus_registry(),
+				check_for_equivocation: Default::default(),
+				telemetry: telemetry.as_ref().map(|x| x.handle()),
+				compatibility_mode: Default::default(),
+			})?;
+		(import_queue, Some((grandpa_block_import, grandpa_link)))
+	};
 
 	Ok(sc_service::PartialComponents {
 		client,
@@ -146,7 +137,7 @@ pub fn new_partial(config: &Configuration, sealing: Sealing) -> Result<Service, 
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: (Some((grandpa_block_import, grandpa_link)), telemetry),
+		other: (grandpa, telemetry),
 	})
 }
 

@@ -565,6 +565,33 @@ fn expired_contributions_close_automatically_with_spare_weight() {
 }
 
 #[test]
+fn a_failed_automatic_close_leaves_the_contribution_for_a_manual_close() {
+	build_and_execute(|| {
+		let dc = example_dc();
+		let c = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
+		evaluate(ALICE, c, 4);
+		run_to_block(12);
+		// Take the DC's reputation books away so that settling fails.
+		let books = pallet_reputation::Ledgers::<Test>::take(dc).unwrap();
+		ProofOfValue::on_idle(12, Weight::MAX);
+		// Nothing of the attempt remains: still open, escrow intact, off the schedule.
+		let contribution = Contributions::<Test>::get(c).unwrap();
+		assert_eq!((contribution.status, contribution.escrow), (Status::Open, 40));
+		assert!(crate::AwaitingManualClose::<Test>::contains_key(c));
+		assert!(crate::ExpiryCursor::<Test>::get().is_none());
+		assert_eq!(Evaluations::<Test>::iter_prefix(c).count(), 1);
+		// Later automatic closing does not retry it.
+		ProofOfValue::on_idle(13, Weight::MAX);
+		assert!(crate::AwaitingManualClose::<Test>::contains_key(c));
+		// With the books back, a manual close settles it and clears the mark.
+		pallet_reputation::Ledgers::<Test>::insert(dc, books);
+		assert_ok!(ProofOfValue::close(RuntimeOrigin::signed(ERIN), c));
+		assert!(!crate::AwaitingManualClose::<Test>::contains_key(c));
+		assert_eq!(rep(dc, ALICE), 400);
+	});
+}
+
+#[test]
 fn a_dc_acts_through_its_agent_in_another_dc() {
 	build_and_execute(|| {
 		let dc_a = example_dc();
