@@ -19,6 +19,9 @@ cargo test --locked --release --workspace
 log "lints (cargo clippy)"
 SKIP_WASM_BUILD=1 cargo clippy --locked --release --workspace --all-targets -- -D warnings
 
+log "feature-gated code compiles (try-runtime, runtime-benchmarks)"
+SKIP_WASM_BUILD=1 cargo check --locked --release -p covalue-runtime --features try-runtime,runtime-benchmarks
+
 log "end-to-end tests against the release node"
 ensure_npm_packages "$ROOT/e2e"
 (cd "$ROOT/e2e" && COVALUE_NODE="$NODE_BIN" npm test)

@@ -211,7 +211,7 @@ impl_runtime_apis! {
 			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 
 			let mut list = Vec::<BenchmarkList>::new();
-			crate::benchmarks::list_benchmarks!(list, extra);
+			list_benchmarks!(list, extra);
 
 			let storage_info = crate::AllPalletsWithSystem::storage_info();
 
@@ -236,7 +236,7 @@ impl_runtime_apis! {
 
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
-			crate::benchmarks::add_benchmarks!(params, batches);
+			add_benchmarks!(params, batches);
 
 			Ok(batches)
 		}

@@ -4,7 +4,7 @@ frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
-	[pallet_balances, Balances]
-	[pallet_timestamp, Timestamp]
-	[pallet_sudo, Sudo]
+	[pallet_balances, crate::Balances]
+	[pallet_timestamp, crate::Timestamp]
+	[pallet_sudo, crate::Sudo]
 );
