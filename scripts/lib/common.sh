@@ -55,6 +55,11 @@ ensure_nodejs() {
 		log "installing Node.js and npm"
 		as_root apt-get update -qq
 		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+		major="$(node -p 'process.versions.node.split(".")[0]')"
+		if [ "$major" -lt 20 ]; then
+			echo "the end-to-end tests need Node.js 20 or newer; this system's package has $(node --version)" >&2
+			exit 1
+		fi
 	fi
 }
 
