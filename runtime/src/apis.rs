@@ -245,7 +245,8 @@ impl_runtime_apis! {
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
-			let weight = Executive::try_runtime_upgrade(checks).unwrap();
+			let weight = Executive::try_runtime_upgrade(checks)
+				.expect("try-runtime exists to fail loudly when the upgrade checks fail");
 			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
 
