@@ -736,8 +736,7 @@ pub mod pallet {
 			let own = protocol::pot_weight(p.alignment_radius, e.score, median, e.weight, e.stake)
 				.ok()?;
 			let all = Self::pot_weight_total(&c, median).ok()?;
-			let pot_share =
-				if all == 0 { 0 } else { protocol::mul_div_floor(c.pot, own, all).ok()? };
+			let pot_share = protocol::pot_share(c.pot, own, all).ok()?;
 			Some(PendingReward { stake: e.stake, accrued, pot_share })
 		}
 	}
@@ -874,12 +873,8 @@ pub mod pallet {
 				let own =
 					protocol::pot_weight(p.alignment_radius, e.score, median, e.weight, e.stake)
 						.map_err(|_| Error::<T>::Overflow)?;
-				let pot_share = if pot_total == 0 {
-					0
-				} else {
-					protocol::mul_div_floor(c.pot, own, pot_total)
-						.map_err(|_| Error::<T>::Overflow)?
-				};
+				let pot_share =
+					protocol::pot_share(c.pot, own, pot_total).map_err(|_| Error::<T>::Overflow)?;
 				let amount = reward.checked_add(pot_share).ok_or(Error::<T>::Overflow)?;
 				T::Reputation::release(c.dc, &evaluator, amount)?;
 				paid_out = paid_out.checked_add(amount).ok_or(Error::<T>::Overflow)?;

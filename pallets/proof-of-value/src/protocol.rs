@@ -10,7 +10,7 @@
 //!   per-score accumulators, the rest to the pot (§3 step 2).
 //! - [`quorum_median`] and [`issuance`]: the score that the quorum stands behind and what it
 //!   rewards the contributors with (§4); [`split_by_shares`] divides those rewards among them.
-//! - [`settlement`], [`pot_weight`] and [`pot_shares`]: what each evaluation gets when the
+//! - [`settlement`], [`pot_weight`], [`pot_share`] and [`pot_shares`]: what each evaluation gets when the
 //!   contribution closes (§5).
 //!
 //! All amounts are `u128` integers; there is no floating point. As §2 requires, **every division
@@ -277,10 +277,16 @@ pub fn pot_shares(pot: u128, weights: &[u128]) -> Result<Vec<u128>, ArithmeticEr
 	for weight in weights {
 		total = total.checked_add(*weight).ok_or(ArithmeticError::Overflow)?;
 	}
+	weights.iter().map(|weight| pot_share(pot, *weight, total)).collect()
+}
+
+/// §5 step 3 for one evaluation: `⌊pot·weight / total⌋`, where `total` is the sum of all pot
+/// weights; 0 when `total = 0` (nobody shares the pot: it is burned).
+pub fn pot_share(pot: u128, weight: u128, total: u128) -> Result<u128, ArithmeticError> {
 	if total == 0 {
-		return Ok(weights.iter().map(|_| 0).collect());
+		return Ok(0);
 	}
-	weights.iter().map(|weight| mul_div_floor(pot, *weight, total)).collect()
+	mul_div_floor(pot, weight, total)
 }
 
 /// §4 issuance: when the median `m` rose above `paid` (the highest median already rewarded),
