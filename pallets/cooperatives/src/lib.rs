@@ -16,7 +16,12 @@
 //!   admin, agent or root — can mint it through the assets pallet;
 //! - an **agent account**: keyless; the admin acts through it with [`Pallet::dispatch_as_agent`],
 //!   which is how a DC contributes to, evaluates in, or holds tokens of another DC;
-//! - a **reserve account**: keyless; it will hold the DC's reserve.
+//! - a **reserve account**: keyless; it holds the DC's reserve (the reserve pallet, spec §6).
+//!
+//! This pallet is also the only place where DC tokens are minted and burned
+//! ([`CooperativeTokens`]): the Proof-of-Value pallet mints contributor rewards (§4), the reserve
+//! pallet mints sales at the price cap and burns redemptions (§6), and [`TokenBooks`] records
+//! each, so that a token's supply always equals what the books say.
 //!
 //! The admin can change the parameters (contributions keep the snapshot taken when they were
 //! submitted) and hand the admin role to another account: a multisig, or the DC's own agent
@@ -54,9 +59,13 @@ mod tests;
 pub mod weights;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::Get, BoundedVec};
+use frame_support::{
+	dispatch::DispatchResult,
+	traits::{fungibles, Get},
+	BoundedVec,
+};
 use scale_info::TypeInfo;
-use sp_runtime::Perbill;
+use sp_runtime::{DispatchError, Perbill};
 
 /// A score on a DC's evaluation scale.
 pub type Score = u8;
@@ -120,10 +129,62 @@ pub struct Cooperative<AccountId, Balance, BlockNumber, Name> {
 pub trait CooperativeInspect<AccountId, BlockNumber> {
 	/// The parameters of `dc`, if it exists.
 	fn parameters(dc: CooperativeId) -> Option<Parameters<BlockNumber>>;
+	/// The admin of `dc`, if it exists.
+	fn admin(dc: CooperativeId) -> Option<AccountId>;
+	/// The keyless reserve account of `dc` (whether or not `dc` exists).
+	fn reserve_account(dc: CooperativeId) -> AccountId;
 	/// The asset id of the token of `dc`.
 	fn token(dc: CooperativeId) -> CooperativeId {
 		dc
 	}
+}
+
+/// Every base unit of a DC's token ever minted and burned, by the reason the spec allows.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, Default, PartialEq, Eq, Debug,
+)]
+pub struct TokenLedger {
+	/// Minted to contributors for the median of their contributions (spec §4).
+	pub rewarded: TokenBalance,
+	/// Minted to buyers at the price cap (spec §6).
+	pub sold: TokenBalance,
+	/// Burned by redemption against the reserve (spec §6).
+	pub redeemed: TokenBalance,
+}
+
+impl TokenLedger {
+	/// The supply these books account for: `rewarded + sold − redeemed`.
+	pub fn supply(&self) -> Option<TokenBalance> {
+		self.rewarded.checked_add(self.sold)?.checked_sub(self.redeemed)
+	}
+}
+
+/// The two ways DC tokens come into existence (spec §1: "minted only by §4 and §6").
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Minting {
+	/// A contributor's reward for the median of their contribution (§4).
+	Reward,
+	/// A sale at the price cap into the reserve (§6).
+	Sale,
+}
+
+/// Minting and burning DC tokens, with their books. Nothing else mints or burns them.
+pub trait CooperativeTokens<AccountId> {
+	/// The supply of `dc`'s token.
+	fn supply(dc: CooperativeId) -> TokenBalance;
+	/// How many of `dc`'s tokens `who` holds.
+	fn balance(dc: CooperativeId, who: &AccountId) -> TokenBalance;
+	/// The minimum balance of an account holding `dc`'s token.
+	fn minimum_balance(dc: CooperativeId) -> TokenBalance;
+	/// Checks, without writing, that [`Self::mint`] of these arguments would succeed.
+	fn can_mint(dc: CooperativeId, who: &AccountId, amount: TokenBalance, why: Minting)
+		-> DispatchResult;
+	/// Mints `amount` of `dc`'s token to `who` and records it as `why`.
+	fn mint(dc: CooperativeId, who: &AccountId, amount: TokenBalance, why: Minting)
+		-> DispatchResult;
+	/// Burns exactly `amount` of `dc`'s token from `who` for a redemption and records it; fails,
+	/// changing nothing, if that would leave `who` with dust below the minimum balance.
+	fn burn_redeemed(dc: CooperativeId, who: &AccountId, amount: TokenBalance) -> DispatchResult;
 }
 
 #[frame_support::pallet]
@@ -178,6 +239,7 @@ pub mod pallet {
 
 		/// Where DC tokens live. Each DC's token is the asset with the DC's id.
 		type Assets: fungibles::Create<Self::AccountId, AssetId = CooperativeId, Balance = TokenBalance>
+			+ fungibles::Mutate<Self::AccountId>
 			+ fungibles::metadata::Mutate<Self::AccountId>;
 
 		/// Reputation books.
@@ -233,6 +295,12 @@ pub mod pallet {
 	/// The id the next DC gets.
 	#[pallet::storage]
 	pub type NextCooperativeId<T: Config> = StorageValue<_, CooperativeId, ValueQuery>;
+
+	/// The books of each DC's token: what was minted and burned, and why.
+	// DC ids are assigned sequentially by this pallet: `Twox64Concat` is safe.
+	#[pallet::storage]
+	pub type TokenBooks<T: Config> =
+		StorageMap<_, Twox64Concat, CooperativeId, TokenLedger, ValueQuery>;
 
 	/// Events of the cooperatives pallet.
 	#[pallet::event]
@@ -305,6 +373,11 @@ pub mod pallet {
 		TokenIdTaken,
 		/// No DC ids are left.
 		NoMoreIds,
+		/// The token's books would overflow `u128`.
+		TokenBooksOverflow,
+		/// The burn would leave the holder with fewer tokens than the minimum balance, but more
+		/// than none.
+		RemainderBelowMinimum,
 	}
 
 	#[pallet::hooks]
@@ -569,7 +642,8 @@ pub mod pallet {
 			Ok(cooperative)
 		}
 
-		/// Checks that every DC has reputation books and a token, and ids are below the next id.
+		/// Checks that every DC has reputation books and a token whose supply matches its books
+		/// (spec §5: supply = Σ minted − Σ burned), and ids are below the next id.
 		#[cfg(any(feature = "std", feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let next = NextCooperativeId::<T>::get();
@@ -582,7 +656,17 @@ pub mod pallet {
 				);
 				ensure!(cooperative.agent == Self::agent_account(dc), "wrong agent account");
 				ensure!(cooperative.reserve == Self::reserve_account(dc), "wrong reserve account");
+				let books = TokenBooks::<T>::get(dc);
+				ensure!(
+					books.supply() ==
+						Some(<T::Assets as fungibles::Inspect<T::AccountId>>::total_issuance(dc)),
+					"token supply != rewarded + sold - redeemed"
+				);
 			}
+			ensure!(
+				TokenBooks::<T>::iter_keys().all(|dc| dc < next),
+				"token books of a DC that does not exist"
+			);
 			Ok(())
 		}
 	}
@@ -593,5 +677,98 @@ impl<T: Config> CooperativeInspect<T::AccountId, frame_system::pallet_prelude::B
 {
 	fn parameters(dc: CooperativeId) -> Option<ParametersOf<T>> {
 		Cooperatives::<T>::get(dc).map(|c| c.parameters)
+	}
+
+	fn admin(dc: CooperativeId) -> Option<T::AccountId> {
+		Cooperatives::<T>::get(dc).map(|c| c.admin)
+	}
+
+	fn reserve_account(dc: CooperativeId) -> T::AccountId {
+		Self::reserve_account(dc)
+	}
+}
+
+impl<T: Config> CooperativeTokens<T::AccountId> for Pallet<T> {
+	fn supply(dc: CooperativeId) -> TokenBalance {
+		<T::Assets as fungibles::Inspect<T::AccountId>>::total_issuance(dc)
+	}
+
+	fn balance(dc: CooperativeId, who: &T::AccountId) -> TokenBalance {
+		<T::Assets as fungibles::Inspect<T::AccountId>>::balance(dc, who)
+	}
+
+	fn minimum_balance(dc: CooperativeId) -> TokenBalance {
+		<T::Assets as fungibles::Inspect<T::AccountId>>::minimum_balance(dc)
+	}
+
+	fn can_mint(
+		dc: CooperativeId,
+		who: &T::AccountId,
+		amount: TokenBalance,
+		why: Minting,
+	) -> DispatchResult {
+		Self::booked_mint(dc, amount, why)?;
+		<T::Assets as fungibles::Inspect<T::AccountId>>::can_deposit(
+			dc,
+			who,
+			amount,
+			frame_support::traits::tokens::Provenance::Minted,
+		)
+		.into_result()?;
+		Ok(())
+	}
+
+	fn mint(
+		dc: CooperativeId,
+		who: &T::AccountId,
+		amount: TokenBalance,
+		why: Minting,
+	) -> DispatchResult {
+		let books = Self::booked_mint(dc, amount, why)?;
+		<T::Assets as fungibles::Mutate<T::AccountId>>::mint_into(dc, who, amount)?;
+		TokenBooks::<T>::insert(dc, books);
+		Ok(())
+	}
+
+	fn burn_redeemed(dc: CooperativeId, who: &T::AccountId, amount: TokenBalance) -> DispatchResult {
+		use frame_support::traits::tokens::{Fortitude, Precision, Preservation};
+		let mut books = TokenBooks::<T>::get(dc);
+		books.redeemed = books.redeemed.checked_add(amount).ok_or(Error::<T>::TokenBooksOverflow)?;
+		// The assets pallet would burn such dust along with `amount`: refuse instead, so that a
+		// redemption burns exactly what it is paid for.
+		let held = Self::balance(dc, who);
+		if let Some(rest) = held.checked_sub(amount) {
+			frame_support::ensure!(
+				rest == 0 || rest >= Self::minimum_balance(dc),
+				Error::<T>::RemainderBelowMinimum
+			);
+		}
+		<T::Assets as fungibles::Mutate<T::AccountId>>::burn_from(
+			dc,
+			who,
+			amount,
+			Preservation::Expendable,
+			Precision::Exact,
+			Fortitude::Polite,
+		)?;
+		TokenBooks::<T>::insert(dc, books);
+		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The token books of `dc` after minting `amount` for `why`, or the overflow error.
+	fn booked_mint(
+		dc: CooperativeId,
+		amount: TokenBalance,
+		why: Minting,
+	) -> Result<TokenLedger, DispatchError> {
+		let mut books = TokenBooks::<T>::get(dc);
+		let entry = match why {
+			Minting::Reward => &mut books.rewarded,
+			Minting::Sale => &mut books.sold,
+		};
+		*entry = entry.checked_add(amount).ok_or(Error::<T>::TokenBooksOverflow)?;
+		Ok(books)
 	}
 }

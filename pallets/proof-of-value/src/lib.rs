@@ -186,13 +186,12 @@ pub mod pallet {
 	use frame_support::{
 		traits::{
 			fungible::{self, MutateHold},
-			fungibles,
 			tokens::Precision,
 		},
 		weights::WeightMeter,
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_cooperatives::CooperativeInspect;
+	use pallet_cooperatives::{CooperativeInspect, CooperativeTokens, Minting};
 	use pallet_reputation::ReputationLedger;
 	use sp_runtime::traits::{One, Zero};
 
@@ -208,15 +207,9 @@ pub mod pallet {
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// Where DC tokens live; rewards are minted here.
-		type Assets: fungibles::Mutate<
-			Self::AccountId,
-			AssetId = CooperativeId,
-			Balance = TokenBalance,
-		>;
-
-		/// The DC registry.
-		type Cooperatives: CooperativeInspect<Self::AccountId, BlockNumberFor<Self>>;
+		/// The DC registry, which also mints the DC tokens that rewards pay.
+		type Cooperatives: CooperativeInspect<Self::AccountId, BlockNumberFor<Self>>
+			+ CooperativeTokens<Self::AccountId>;
 
 		/// Reputation books.
 		type Reputation: ReputationLedger<Self::AccountId>;
@@ -313,12 +306,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AwaitingManualClose<T: Config> =
 		StorageMap<_, Twox64Concat, ContributionId, (), OptionQuery>;
-
-	/// DC tokens minted by this pallet, per DC.
-	// DC ids are sequential: `Twox64Concat` is safe.
-	#[pallet::storage]
-	pub type TokensMinted<T: Config> =
-		StorageMap<_, Twox64Concat, CooperativeId, TokenBalance, ValueQuery>;
 
 	/// Events of the Proof-of-Value pallet.
 	#[pallet::event]
@@ -809,16 +796,11 @@ pub mod pallet {
 			c: &mut Contribution<T>,
 			(median, points, amounts): (Score, Score, Vec<(TokenBalance, Reputation)>),
 		) -> DispatchResult {
-			let token = T::Cooperatives::token(c.dc);
 			let (mut tokens, mut reputation) = (0u128, 0u128);
 			for ((who, _), (token_amount, reputation_amount)) in c.contributors.iter().zip(amounts)
 			{
 				if token_amount > 0 {
-					<T::Assets as fungibles::Mutate<T::AccountId>>::mint_into(
-						token,
-						who,
-						token_amount,
-					)?;
+					T::Cooperatives::mint(c.dc, who, token_amount, Minting::Reward)?;
 				}
 				if reputation_amount > 0 {
 					T::Reputation::issue(c.dc, who, reputation_amount)?;
@@ -826,10 +808,6 @@ pub mod pallet {
 				tokens = tokens.saturating_add(token_amount);
 				reputation = reputation.saturating_add(reputation_amount);
 			}
-			TokensMinted::<T>::try_mutate(c.dc, |minted| {
-				*minted = minted.checked_add(tokens).ok_or(Error::<T>::Overflow)?;
-				Ok::<_, Error<T>>(())
-			})?;
 			c.paid = median;
 			Self::deposit_event(Event::RewardIssued {
 				contribution,
@@ -974,8 +952,9 @@ pub mod pallet {
 		///   bucket's weight = Σ weights of its evaluations; the evaluation count matches; it is
 		///   scheduled for automatic closing, or waits for a manual one after that failed;
 		/// - per closed contribution: no escrow, no pot, no evaluations left;
-		/// - per DC: Σ escrow of its open contributions = the escrow in its reputation books;
-		///   token supply = tokens minted by this pallet.
+		/// - per DC: Σ escrow of its open contributions = the escrow in its reputation books.
+		///
+		/// The token supply is checked against its books by the cooperatives pallet.
 		#[cfg(any(feature = "std", feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
@@ -1040,12 +1019,6 @@ pub mod pallet {
 				ensure!(
 					ledger.escrowed == *escrow,
 					"DC escrow != sum of open contributions' escrow"
-				);
-			}
-			for (dc, minted) in TokensMinted::<T>::iter() {
-				ensure!(
-					<T::Assets as fungibles::Inspect<T::AccountId>>::total_issuance(dc) == minted,
-					"token supply != tokens minted"
 				);
 			}
 			Ok(())

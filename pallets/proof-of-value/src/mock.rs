@@ -104,7 +104,6 @@ impl pallet_cooperatives::Config for Test {
 impl pallet_proof_of_value::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type Assets = Assets;
 	type Cooperatives = Cooperatives;
 	type Reputation = Reputation;
 	type ContributionDeposit = ConstU128<CONTRIBUTION_DEPOSIT>;

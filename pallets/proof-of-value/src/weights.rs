@@ -35,14 +35,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Reads: Contributions, Evaluations, ReputationOf, Ledgers.
 	/// Writes: ReputationOf, Ledgers, Evaluations, Evaluators, Contributions; per contributor
-	/// paid: the asset account, the asset, ReputationOf, Ledgers (and TokensMinted once).
+	/// paid: the asset account, the asset, ReputationOf, Ledgers, TokenBooks.
 	fn evaluate(c: u32) -> Weight {
 		Weight::from_parts(55_000_000, 9_000)
 			.saturating_add(Weight::from_parts(45_000_000, 6_000).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(c.into())))
 	}
 	/// Reads: Contributions, Ledgers; per evaluation: Evaluators, Evaluations, ReputationOf.
 	/// Writes: Ledgers, Contributions, Expiring, ExpiryCursor; per evaluation: Evaluators,
@@ -53,10 +53,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(45_000_000, 6_000).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(c.into())))
 	}
 	/// Reads: Contributions, holds, account. Writes: holds, account, Contributions.
 	fn clean_up() -> Weight {

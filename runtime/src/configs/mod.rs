@@ -331,7 +331,6 @@ impl pallet_cooperatives::Config for Runtime {
 impl pallet_proof_of_value::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type Assets = Assets;
 	type Cooperatives = Cooperatives;
 	type Reputation = Reputation;
 	type ContributionDeposit = ContributionDeposit;
