@@ -258,4 +258,7 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type ProofOfValue = pallet_proof_of_value;
+
+	#[runtime::pallet_index(23)]
+	pub type Reserve = pallet_reserve;
 }

@@ -140,9 +140,7 @@ pub trait CooperativeInspect<AccountId, BlockNumber> {
 }
 
 /// Every base unit of a DC's token ever minted and burned, by the reason the spec allows.
-#[derive(
-	Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, Default, PartialEq, Eq, Debug,
-)]
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, Default, PartialEq, Eq, Debug)]
 pub struct TokenLedger {
 	/// Minted to contributors for the median of their contributions (spec §4).
 	pub rewarded: TokenBalance,
@@ -177,11 +175,19 @@ pub trait CooperativeTokens<AccountId> {
 	/// The minimum balance of an account holding `dc`'s token.
 	fn minimum_balance(dc: CooperativeId) -> TokenBalance;
 	/// Checks, without writing, that [`Self::mint`] of these arguments would succeed.
-	fn can_mint(dc: CooperativeId, who: &AccountId, amount: TokenBalance, why: Minting)
-		-> DispatchResult;
+	fn can_mint(
+		dc: CooperativeId,
+		who: &AccountId,
+		amount: TokenBalance,
+		why: Minting,
+	) -> DispatchResult;
 	/// Mints `amount` of `dc`'s token to `who` and records it as `why`.
-	fn mint(dc: CooperativeId, who: &AccountId, amount: TokenBalance, why: Minting)
-		-> DispatchResult;
+	fn mint(
+		dc: CooperativeId,
+		who: &AccountId,
+		amount: TokenBalance,
+		why: Minting,
+	) -> DispatchResult;
 	/// Burns exactly `amount` of `dc`'s token from `who` for a redemption and records it; fails,
 	/// changing nothing, if that would leave `who` with dust below the minimum balance.
 	fn burn_redeemed(dc: CooperativeId, who: &AccountId, amount: TokenBalance) -> DispatchResult;
@@ -658,8 +664,10 @@ pub mod pallet {
 				ensure!(cooperative.reserve == Self::reserve_account(dc), "wrong reserve account");
 				let books = TokenBooks::<T>::get(dc);
 				ensure!(
-					books.supply() ==
-						Some(<T::Assets as fungibles::Inspect<T::AccountId>>::total_issuance(dc)),
+					books.supply()
+						== Some(<T::Assets as fungibles::Inspect<T::AccountId>>::total_issuance(
+							dc
+						)),
 					"token supply != rewarded + sold - redeemed"
 				);
 			}
@@ -730,10 +738,15 @@ impl<T: Config> CooperativeTokens<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 
-	fn burn_redeemed(dc: CooperativeId, who: &T::AccountId, amount: TokenBalance) -> DispatchResult {
+	fn burn_redeemed(
+		dc: CooperativeId,
+		who: &T::AccountId,
+		amount: TokenBalance,
+	) -> DispatchResult {
 		use frame_support::traits::tokens::{Fortitude, Precision, Preservation};
 		let mut books = TokenBooks::<T>::get(dc);
-		books.redeemed = books.redeemed.checked_add(amount).ok_or(Error::<T>::TokenBooksOverflow)?;
+		books.redeemed =
+			books.redeemed.checked_add(amount).ok_or(Error::<T>::TokenBooksOverflow)?;
 		// The assets pallet would burn such dust along with `amount`: refuse instead, so that a
 		// redemption burns exactly what it is paid for.
 		let held = Self::balance(dc, who);

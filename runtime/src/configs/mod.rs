@@ -342,6 +342,13 @@ impl pallet_proof_of_value::Config for Runtime {
 	type WeightInfo = pallet_proof_of_value::weights::SubstrateWeight<Runtime>;
 }
 
+impl pallet_reserve::Config for Runtime {
+	type Currency = Balances;
+	type Assets = Assets;
+	type Cooperatives = Cooperatives;
+	type WeightInfo = pallet_reserve::weights::SubstrateWeight<Runtime>;
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
