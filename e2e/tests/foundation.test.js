@@ -28,6 +28,7 @@ const RUNTIME_PALLETS = [
   'Reputation',
   'Cooperatives',
   'ProofOfValue',
+  'Reserve',
 ];
 
 const chain = startNodeOnce();

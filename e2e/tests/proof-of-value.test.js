@@ -10,10 +10,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { blake2AsHex, encodeAddress } from '@polkadot/util-crypto';
+import { blake2AsHex } from '@polkadot/util-crypto';
 
 import { createBlocks, keyring, startNodeOnce, submit } from '../lib/node.js';
+import {
+  accountAt,
+  assertNoEvent,
+  callView,
+  eventsOf,
+  ledgerAt,
+  onlyEvent,
+  palletAccount,
+  parentOf,
+  reputationAt,
+  tokensAt,
+} from '../lib/queries.js';
 
 const COV = 10n ** 12n;
 const DC_DEPOSIT = 100n * COV;
@@ -52,20 +63,7 @@ function need(name, step) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading the chain at a given block.
-
-async function accountAt(api, blockHash, who) {
-  const { data } = await api.query.system.account.at(blockHash, who);
-  return { free: data.free.toBigInt(), reserved: data.reserved.toBigInt() };
-}
-
-async function parentOf(api, blockHash) {
-  return (await api.rpc.chain.getHeader(blockHash)).parentHash;
-}
-
-async function reputationAt(api, blockHash, dc, who) {
-  return (await api.query.reputation.reputationOf.at(blockHash, dc, who)).toBigInt();
-}
+// Reading this scenario's state.
 
 /** The reputation of alice, bob, charlie and dave in `dc`, as BigInts. */
 async function reputationsAt(api, blockHash, dc, accounts) {
@@ -74,25 +72,6 @@ async function reputationsAt(api, blockHash, dc, accounts) {
     result[name] = await reputationAt(api, blockHash, dc, accounts[name].address);
   }
   return result;
-}
-
-async function ledgerAt(api, blockHash, dc) {
-  const ledger = await api.query.reputation.ledgers.at(blockHash, dc);
-  assert.ok(ledger.isSome, `DC ${dc} has no reputation ledger`);
-  const { total, initial, issued, burned, escrowed } = ledger.unwrap();
-  return {
-    total: total.toBigInt(),
-    initial: initial.toBigInt(),
-    issued: issued.toBigInt(),
-    burned: burned.toBigInt(),
-    escrowed: escrowed.toBigInt(),
-  };
-}
-
-/** `who`'s balance of the DC's token (the asset with the DC's id); `null` without an account. */
-async function tokensAt(api, blockHash, dc, who) {
-  const account = await api.query.assets.account.at(blockHash, dc, who);
-  return account.isSome ? account.unwrap().balance.toBigInt() : null;
 }
 
 async function contributionAt(api, blockHash, id) {
@@ -110,75 +89,6 @@ function summary(contribution) {
     evaluations: contribution.evaluations.toNumber(),
     open: contribution.status.isOpen,
   };
-}
-
-/** The keyless account of a pallet: "modl" ++ its PalletId ++ zeros, as `into_account_truncating`. */
-function palletAccount(palletId) {
-  return encodeAddress(u8aConcat(stringToU8a('modl'), stringToU8a(palletId), new Uint8Array(20)), 42);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Events of one extrinsic.
-
-function eventsOf(result, eventType) {
-  return result.events.filter((event) => eventType.is(event));
-}
-
-function onlyEvent(result, eventType, label) {
-  const found = eventsOf(result, eventType);
-  assert.equal(found.length, 1, `expected exactly one ${label} event, found ${found.length}`);
-  return found[0];
-}
-
-function assertNoEvent(result, eventType, label) {
-  assert.equal(eventsOf(result, eventType).length, 0, `unexpected ${label} event`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pallet view functions.
-//
-// @polkadot/api 16.5.6 does not decorate view functions (it has no `api.view`; its V16 metadata
-// types only describe them). They are reached through the runtime API that executes them,
-// `RuntimeViewFunction_execute_view_function(query_id, input)`, which the api decorates from the
-// V16 metadata as `api.call.runtimeViewFunction.executeViewFunction`. The 32-byte id of each view
-// function is in the V16 metadata (`pallets[].viewFunctions[].id`, the `ViewFunctionId`'s
-// `prefix ++ suffix`); the input is the SCALE encoding of the arguments one after the other,
-// and the output bytes decode with the output type the metadata names.
-
-function viewFunctionMeta(api, palletName, functionName) {
-  assert.equal(api.runtimeMetadata.version, 16, 'view functions are described only by metadata V16');
-  const pallet = api.runtimeMetadata.asV16.pallets.find((p) => p.name.toString() === palletName);
-  assert.ok(pallet, `no pallet ${palletName} in the metadata`);
-  const meta = pallet.viewFunctions.find((v) => v.name.toString() === functionName);
-  assert.ok(
-    meta,
-    `${palletName} has no view function ${functionName} (it has: ${pallet.viewFunctions.map((v) => v.name.toString()).join(', ') || 'none'})`,
-  );
-  return meta;
-}
-
-/** Calls the view function `palletName::functionName(...args)` in the state of block `blockHash`. */
-async function callView(api, blockHash, palletName, functionName, args) {
-  const { registry } = api;
-  const meta = viewFunctionMeta(api, palletName, functionName);
-  assert.equal(args.length, meta.inputs.length, `${palletName}::${functionName} takes ${meta.inputs.length} arguments`);
-  const input = u8aConcat(
-    ...meta.inputs.map((param, i) => registry.createType(registry.createLookupType(param.type), args[i]).toU8a()),
-  );
-  const id = meta.id.toU8a();
-  assert.equal(id.length, 32, 'a view function id has 32 bytes');
-  const apiAt = await api.at(blockHash);
-  assert.equal(
-    typeof apiAt.call.runtimeViewFunction?.executeViewFunction,
-    'function',
-    'the runtime API RuntimeViewFunction is not in the metadata',
-  );
-  const result = await apiAt.call.runtimeViewFunction.executeViewFunction(
-    { prefix: id.subarray(0, 16), suffix: id.subarray(16) },
-    u8aToHex(input),
-  );
-  assert.ok(result.isOk, `${palletName}::${functionName} failed: ${result.isErr ? result.asErr.toString() : result.toString()}`);
-  return registry.createType(registry.createLookupType(meta.output), result.asOk.toU8a(true));
 }
 
 /** `ProofOfValue::contribution_status(id)` as plain values, or `null` for `None`. */
