@@ -322,7 +322,7 @@ impl pallet_cooperatives::Config for Runtime {
 	type MaxNameLength = ConstU32<64>;
 	// At most the assets pallet's `StringLimit`.
 	type MaxTokenStringLength = ConstU32<32>;
-	type MaxInitialMembers = ConstU32<256>;
+	type MaxInitialMembers = ConstU32<1024>;
 	type MaxScore = ConstU8<100>;
 	type TokenMinBalance = ConstU128<1>;
 	type WeightInfo = pallet_cooperatives::weights::SubstrateWeight<Runtime>;
@@ -400,5 +400,12 @@ mod tests {
 			.max_extrinsic
 			.expect("normal extrinsics have a limit");
 		assert!(close.all_lte(normal), "close {close:?} exceeds {normal:?}");
+		// So must creating a DC with the most initial members.
+		let create = <<Runtime as pallet_cooperatives::Config>::WeightInfo as
+			pallet_cooperatives::WeightInfo>::create_dc(value::<
+			u32,
+			<Runtime as pallet_cooperatives::Config>::MaxInitialMembers,
+		>());
+		assert!(create.all_lte(normal), "create_dc {create:?} exceeds {normal:?}");
 	}
 }
