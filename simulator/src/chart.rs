@@ -44,7 +44,7 @@ impl Recorder {
 
 	/// Whether the state after `steps_run` steps of `total` should be sampled.
 	pub fn wants(&self, steps_run: usize, total: usize) -> bool {
-		steps_run % self.stride == 0 || steps_run == total
+		steps_run.is_multiple_of(self.stride) || steps_run == total
 	}
 }
 

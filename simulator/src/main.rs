@@ -148,7 +148,7 @@ fn simulate(cli: &Cli, path: &Path) -> Result<Outcome, String> {
 
 	while !simulation.finished() {
 		let i = simulation.next_step();
-		let check = cli.check_every != 0 && (i + 1) % cli.check_every == 0;
+		let check = cli.check_every != 0 && (i + 1).is_multiple_of(cli.check_every);
 		let error = simulation.step(check).map_err(|e: RunError| e.to_string())?;
 		if let Some(out) = csv_out.as_mut() {
 			let kind = simulation.scenario().steps[i].kind();

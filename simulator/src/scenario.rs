@@ -178,6 +178,10 @@ pub const MAX_NAME_LENGTH: usize = 64;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawScenario {
+	/// Free text for readers; the run ignores it.
+	#[serde(default)]
+	#[allow(dead_code)]
+	description: Option<String>,
 	dc: serde_json::Value,
 	#[serde(default)]
 	members: Vec<serde_json::Value>,

@@ -1,0 +1,269 @@
+//! The scenarios of `scenarios/`, run through the runtime with the invariants checked after
+//! every step, and the simulator's error reporting.
+
+use covalue_simulator::{run, RunError, Scenario, Simulation};
+use serde_json::{json, Value};
+use std::path::Path;
+
+fn load(name: &str) -> Scenario {
+	let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios").join(name);
+	Scenario::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+fn outcome(scenario: Scenario) -> Value {
+	serde_json::from_str(&run(scenario).unwrap().to_json()).unwrap()
+}
+
+fn amount(outcome: &Value, map: &str, name: &str) -> u128 {
+	outcome[map][name].as_str().map_or(0, |s| s.parse().unwrap())
+}
+
+#[test]
+fn section_8_is_reproduced_exactly() {
+	let expected = json!({
+		"reputation": {"alice": "412", "bob": "287", "carol": "300", "dave": "80"},
+		"tokens": {"dave": "30", "erin": "100"}, "total_reputation": "1079", "burned_reputation": "1",
+		"token_supply": "130", "reserve": "283",
+		"contributions": {"c1": {"median": 4, "paid": 4, "closed": true}},
+		"errors": [{"step": 3, "error": "AlreadyEvaluated"}]
+	});
+	assert_eq!(outcome(load("section-8.json")), expected);
+}
+
+#[test]
+fn section_9_is_reproduced_exactly() {
+	let expected = json!({
+		"reputation": {"alice": "430", "bob": "300", "carol": "270", "dave": "80"},
+		"tokens": {"dave": "40"}, "total_reputation": "1080", "burned_reputation": "0",
+		"token_supply": "40", "reserve": "0",
+		"contributions": {"c1": {"median": 4, "paid": 4, "closed": true}},
+		"errors": [{"step": 4, "error": "AlreadyEvaluated"}, {"step": 5, "error": "EvaluationPeriodNotOver"}]
+	});
+	assert_eq!(outcome(load("section-9.json")), expected);
+}
+
+#[test]
+fn the_outcome_prints_like_the_spec() {
+	let text = run(load("section-8.json")).unwrap().to_json();
+	// The spec's key order, per-account maps by name, amounts as strings.
+	let keys: Vec<usize> = [
+		"\"reputation\"",
+		"\"tokens\"",
+		"\"total_reputation\"",
+		"\"burned_reputation\"",
+		"\"token_supply\"",
+		"\"reserve\"",
+		"\"contributions\"",
+		"\"errors\"",
+	]
+	.iter()
+	.map(|k| text.find(k).unwrap())
+	.collect();
+	assert!(keys.windows(2).all(|w| w[0] < w[1]), "{text}");
+	assert!(text.find("\"dave\": \"30\"").unwrap() < text.find("\"erin\": \"100\"").unwrap());
+}
+
+#[test]
+fn early_random_voters_lose_and_do_not_move_the_median() {
+	let o = outcome(load("early-random-voters.json"));
+	assert_eq!(o["contributions"]["workbench"], json!({"median": 7, "paid": 7, "closed": true}));
+	assert_eq!(o["contributions"]["stool"], json!({"median": 3, "paid": 3, "closed": true}));
+	// (7 + 3) points: 100 tokens and 100 reputation for the maker.
+	assert_eq!((amount(&o, "tokens", "maker"), amount(&o, "reputation", "maker")), (100, 100));
+	for random in ["random1", "random2", "random3"] {
+		assert!(amount(&o, "reputation", random) < 100, "{random} gained");
+	}
+	assert!(amount(&o, "reputation", "honest1") > 200);
+	assert!(amount(&o, "reputation", "honest1") > amount(&o, "reputation", "honest5"));
+	// Conservation: 1,300 initial + 100 issued − burned; nothing left in escrow.
+	let burned: u128 = o["burned_reputation"].as_str().unwrap().parse().unwrap();
+	let total: u128 = o["reputation"]
+		.as_object()
+		.unwrap()
+		.values()
+		.map(|v| v.as_str().unwrap().parse::<u128>().unwrap())
+		.sum();
+	assert_eq!(total, 1_400 - burned);
+	assert_eq!(o["total_reputation"], json!((1_400 - burned).to_string()));
+}
+
+#[test]
+fn herding_does_not_pay() {
+	let o = outcome(load("herding.json"));
+	assert_eq!((amount(&o, "tokens", "maker"), amount(&o, "reputation", "maker")), (60, 120));
+	for herder in ["herder1", "herder2", "herder3"] {
+		assert!(amount(&o, "reputation", herder) < 200, "{herder} gained");
+	}
+	for early in ["early1", "early2"] {
+		assert!(amount(&o, "reputation", early) > 200, "{early} lost");
+	}
+}
+
+#[test]
+fn a_sybil_split_weighs_the_same_but_pays_itself() {
+	let split = load("sybil-split.json");
+	let o = outcome(split.clone());
+	assert_eq!(o["contributions"]["c1"]["median"], json!(4));
+	// The first shard earns the later shards' stakes: 90 + 10 + 5, 90 + 5, 90.
+	let shards: Vec<u128> = ["mallory1", "mallory2", "mallory3"]
+		.iter()
+		.map(|m| amount(&o, "reputation", m))
+		.collect();
+	assert_eq!(shards, vec![105, 95, 90]);
+
+	// The same with one account of 300 in the first shard's place: it loses its whole stake.
+	let mut single = split;
+	single.members.retain(|(name, _)| name != "mallory2" && name != "mallory3");
+	single
+		.members
+		.iter_mut()
+		.filter(|(name, _)| name == "mallory1")
+		.for_each(|m| m.1 .0 = 300);
+	single.steps.retain(|step| !matches!(step, covalue_simulator::scenario::Step::Evaluate { who, .. } if who == "mallory2" || who == "mallory3"));
+	let o = outcome(single);
+	assert_eq!(o["contributions"]["c1"]["median"], json!(4));
+	assert_eq!(amount(&o, "reputation", "mallory1"), 270);
+}
+
+#[test]
+fn low_turnout_issues_nothing() {
+	let o = outcome(load("low-turnout.json"));
+	assert_eq!(o["contributions"]["c1"], json!({"median": null, "paid": 0, "closed": true}));
+	assert_eq!(o["tokens"], json!({}));
+	assert_eq!(o["token_supply"], json!("0"));
+	// m1 keeps m2's stake (same score, earlier); the pot of 20 returns by stake, 6 each.
+	assert_eq!(["m1", "m2", "m3", "m4"].map(|m| amount(&o, "reputation", m)), [106, 96, 96, 100]);
+	assert_eq!(
+		(o["total_reputation"].clone(), o["burned_reputation"].clone()),
+		(json!("998"), json!("2"))
+	);
+}
+
+#[test]
+fn a_shared_contribution_splits_by_shares_with_the_remainder_to_the_first() {
+	let o = outcome(load("multi-contributor.json"));
+	assert_eq!(o["tokens"], json!({"ana": "11", "ben": "6", "cy": "4"}));
+	assert_eq!(["ana", "ben", "cy"].map(|c| amount(&o, "reputation", c)), [18, 9, 6]);
+	assert_eq!(o["errors"], json!([{"step": 3, "error": "InvalidShares"}]));
+	assert!(o["contributions"].get("c2").is_none());
+}
+
+#[test]
+fn the_large_community_keeps_its_books() {
+	let scenario = load("large-community.json");
+	assert_eq!(scenario.members.len(), 200);
+	let mut simulation = Simulation::new(scenario).unwrap();
+	while !simulation.finished() {
+		let check = simulation.next_step().is_multiple_of(100);
+		simulation.step(check).unwrap();
+	}
+	simulation.check().unwrap();
+	let snapshot = simulation.snapshot();
+	assert!(simulation.errors().is_empty(), "{:?}", simulation.errors());
+	// Every contribution is closed, so no reputation is in escrow.
+	assert_eq!(snapshot.reputation.iter().sum::<u128>(), snapshot.total_reputation);
+	assert_eq!(snapshot.tokens.iter().sum::<u128>(), snapshot.token_supply);
+	let contributions = simulation.contributions();
+	assert_eq!(contributions.len(), 50);
+	assert!(contributions.iter().all(|(_, c)| c.closed && c.median.is_some()));
+}
+
+fn scenario_error(text: &str) -> String {
+	match Scenario::from_json(text) {
+		Err(e) => e.to_string(),
+		Ok(scenario) => match Simulation::new(scenario) {
+			Err(RunError::Scenario(e)) => e.to_string(),
+			Err(other) => panic!("not a scenario error: {other}"),
+			Ok(_) => panic!("accepted: {text}"),
+		},
+	}
+}
+
+const DC: &str = r#"{"min_score": 0, "max_score": 5, "quorum_ppb": 500000000, "stake_ppb": 100000000,
+	"alignment_radius": 0, "token_per_point": 10, "reputation_per_point": 20, "evaluation_period": 10}"#;
+
+fn with_steps(steps: &str) -> String {
+	format!(r#"{{"dc": {DC}, "members": [["alice", 400]], "steps": [{steps}]}}"#)
+}
+
+#[test]
+fn malformed_scenarios_name_the_place() {
+	assert!(scenario_error("{").starts_with("scenario: not a valid scenario"));
+	assert!(scenario_error(r#"{"members": []}"#).contains("missing field `dc`"));
+	assert!(scenario_error(r#"{"dc": {}, "steps": []}"#).starts_with("dc: missing field"));
+	assert!(scenario_error(&with_steps(r#"{"advance": 1}, {"jump": 3}"#))
+		.starts_with("step 1: unknown variant `jump`"));
+	assert_eq!(
+		scenario_error(&with_steps(r#"{"advance": 1}, {"close": "c9"}"#)),
+		"step 1: contribution `c9` is not contributed before this step"
+	);
+	assert_eq!(
+		scenario_error(&with_steps(
+			r#"{"contribute": {"id": "c1", "by": [["dave", 1000000]]}}, {"contribute": {"id": "c1", "by": [["dave", 1000000]]}}"#
+		)),
+		"step 1: contribution `c1` is contributed twice"
+	);
+	assert!(scenario_error(&with_steps(r#"{"evaluate": {"who": "alice", "contribution": "c1"}}"#))
+		.starts_with("step 0: missing field `score`"));
+	assert_eq!(
+		scenario_error(&with_steps(r#"{"set_price_cap": "2,5"}"#)),
+		"step 0: price cap `2,5` is not a decimal number such as \"2.5\""
+	);
+	assert!(scenario_error(&with_steps(r#"{"buy": {"who": "erin", "amount": -3}}"#))
+		.contains("negative"));
+	assert_eq!(
+		scenario_error(&format!(
+			r#"{{"dc": {DC}, "members": [["alice", 400], ["alice", 1]], "steps": []}}"#
+		)),
+		"members[1]: `alice` is listed twice"
+	);
+	assert_eq!(
+		scenario_error(&format!(r#"{{"dc": {DC}, "members": [["", 400]], "steps": []}}"#)),
+		"members[0]: name `` must have 1 to 64 bytes"
+	);
+	// Checked by the runtime: the same errors as on chain.
+	let bad_dc = DC.replace(r#""max_score": 5"#, r#""max_score": 0"#);
+	assert_eq!(
+		scenario_error(&format!(r#"{{"dc": {bad_dc}, "members": [["alice", 400]], "steps": []}}"#)),
+		"dc: the DC can't be created: InvalidScoreRange"
+	);
+	assert_eq!(
+		scenario_error(&format!(r#"{{"dc": {DC}, "members": [], "steps": []}}"#)),
+		"members: the DC can't be created: NoMembers"
+	);
+	let many: Vec<String> = (0..1025).map(|i| format!(r#"["m{i}", 1]"#)).collect();
+	assert_eq!(
+		scenario_error(&format!(r#"{{"dc": {DC}, "members": [{}], "steps": []}}"#, many.join(","))),
+		"members: more than the runtime's 1024 initial members"
+	);
+}
+
+#[test]
+fn failing_steps_are_reported_and_change_nothing() {
+	let text = with_steps(
+		r#"{"contribute": {"id": "c1", "by": [["dave", 1000000]]}},
+		   {"evaluate": {"who": "alice", "contribution": "c1", "score": 9}},
+		   {"evaluate": {"who": "zed", "contribution": "c1", "score": 1}},
+		   {"redeem": {"who": "dave", "amount": 1}},
+		   {"set_price_cap": "0"},
+		   {"set_price_cap": "1"},
+		   {"buy": {"who": "erin", "amount": 10, "max_cost": 9}},
+		   {"redeem": {"who": "dave", "amount": 1}},
+		   {"close": "c1"}"#,
+	);
+	let o = outcome(Scenario::from_json(&text).unwrap());
+	assert_eq!(
+		o["errors"],
+		json!([
+			{"step": 1, "error": "ScoreOutOfRange"},
+			{"step": 2, "error": "NoReputation"},
+			{"step": 3, "error": "NoPriceCap"},
+			{"step": 4, "error": "ZeroPriceCap"},
+			{"step": 6, "error": "CostAboveMax"},
+			{"step": 7, "error": "InsufficientTokens"},
+			{"step": 8, "error": "EvaluationPeriodNotOver"}
+		])
+	);
+	assert_eq!(o["reputation"], json!({"alice": "400"}));
+	assert_eq!(o["contributions"]["c1"], json!({"median": null, "paid": 0, "closed": false}));
+}
