@@ -144,7 +144,7 @@ fn simulate(cli: &Cli, path: &Path) -> Result<Outcome, String> {
 	}
 	let show_progress =
 		!cli.quiet && (cli.progress || (total >= 1_000 && std::io::stderr().is_terminal()));
-	let mut progress = show_progress.then(|| Progress { total, started, last: None });
+	let mut progress = show_progress.then_some(Progress { total, started, last: None });
 
 	while !simulation.finished() {
 		let i = simulation.next_step();
