@@ -7,4 +7,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, crate::Balances]
 	[pallet_timestamp, crate::Timestamp]
 	[pallet_sudo, crate::Sudo]
+	[pallet_cooperatives, crate::Cooperatives]
+	[pallet_proof_of_value, crate::ProofOfValue]
+	[pallet_reserve, crate::Reserve]
 );

@@ -52,6 +52,8 @@ pub use pallet::*;
 pub use pallet_reputation::{CooperativeId, Reputation};
 pub use weights::WeightInfo;
 
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]

@@ -49,6 +49,8 @@ extern crate alloc;
 pub use pallet::*;
 pub use weights::WeightInfo;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 #[cfg(test)]
 mod mock;
 pub mod protocol;
@@ -528,7 +530,13 @@ pub mod pallet {
 		/// ## Events
 		/// [`Event::RewardIssued`] if the median rose, then [`Event::Evaluated`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::evaluate(T::MaxContributors::get()))]
+		#[pallet::weight(
+			T::WeightInfo::evaluate(
+				T::MaxEvaluationsPerContribution::get(),
+				T::MaxScoreBuckets::get(),
+			)
+			.saturating_add(T::WeightInfo::reward(T::MaxContributors::get()))
+		)]
 		pub fn evaluate(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
@@ -587,19 +595,14 @@ pub mod pallet {
 				Evaluation { score, weight, stake, snapshot },
 			);
 			Evaluators::<T>::insert(contribution, index, &evaluator);
-			let contributors = c.contributors.len() as u32;
-			let rewarded = rewards.is_some();
+			let mut actual = T::WeightInfo::evaluate(index, c.buckets.len() as u32);
 			if let Some(rewards) = rewards {
+				actual = actual.saturating_add(T::WeightInfo::reward(c.contributors.len() as u32));
 				Self::pay_rewards(contribution, &mut c, rewards)?;
 			}
 			Contributions::<T>::insert(contribution, c);
 			Self::deposit_event(Event::Evaluated { contribution, evaluator, score, weight, stake });
-			Ok(Some(if rewarded {
-				T::WeightInfo::evaluate(contributors)
-			} else {
-				T::WeightInfo::evaluate(0)
-			})
-			.into())
+			Ok(Some(actual).into())
 		}
 
 		/// Close a contribution whose evaluation period is over, and settle it.
@@ -622,10 +625,13 @@ pub mod pallet {
 		/// [`Event::RewardIssued`] if the median rose, one [`Event::EvaluationSettled`] per
 		/// evaluation, then [`Event::Closed`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::close(
-			T::MaxEvaluationsPerContribution::get(),
-			T::MaxContributors::get(),
-		))]
+		#[pallet::weight(
+			T::WeightInfo::close(
+				T::MaxEvaluationsPerContribution::get(),
+				T::MaxScoreBuckets::get(),
+			)
+			.saturating_add(T::WeightInfo::reward(T::MaxContributors::get()))
+		)]
 		pub fn close(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
@@ -770,7 +776,7 @@ pub mod pallet {
 		/// The rewards §4 owes the contributors of `c` for `median`: the new median, the points,
 		/// and each contributor's tokens and reputation. `None` if the median did not rise.
 		#[allow(clippy::type_complexity)]
-		fn rewards_due(
+		pub(crate) fn rewards_due(
 			c: &Contribution<T>,
 			median: Option<Score>,
 		) -> Result<Option<(Score, Score, Vec<(TokenBalance, Reputation)>)>, Error<T>> {
@@ -791,7 +797,7 @@ pub mod pallet {
 		}
 
 		/// Mints and issues what [`Self::rewards_due`] computed, and records the new `paid`.
-		fn pay_rewards(
+		pub(crate) fn pay_rewards(
 			contribution: ContributionId,
 			c: &mut Contribution<T>,
 			(median, points, amounts): (Score, Score, Vec<(TokenBalance, Reputation)>),
@@ -820,8 +826,11 @@ pub mod pallet {
 		}
 
 		/// The weight of closing `c`.
+		/// Counts a reward for every contributor: whether the median rises at closing is only
+		/// known once the DC's current total is read.
 		fn close_weight(c: &Contribution<T>) -> Weight {
-			T::WeightInfo::close(c.evaluations, c.contributors.len() as u32)
+			T::WeightInfo::close(c.evaluations, c.buckets.len() as u32)
+				.saturating_add(T::WeightInfo::reward(c.contributors.len() as u32))
 		}
 
 		/// Closes and settles `c` (spec §5). The caller has checked that it is open and expired.

@@ -393,8 +393,12 @@ mod tests {
 		let close = Pov::close(
 			value::<u32, <Runtime as pallet_proof_of_value::Config>::MaxEvaluationsPerContribution>(
 			),
-			value::<u32, <Runtime as pallet_proof_of_value::Config>::MaxContributors>(),
-		);
+			value::<u32, <Runtime as pallet_proof_of_value::Config>::MaxScoreBuckets>(),
+		)
+		.saturating_add(Pov::reward(value::<
+			u32,
+			<Runtime as pallet_proof_of_value::Config>::MaxContributors,
+		>()));
 		let normal = RuntimeBlockWeights::get()
 			.get(DispatchClass::Normal)
 			.max_extrinsic
