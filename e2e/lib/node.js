@@ -239,13 +239,13 @@ async function terminate(entry) {
 }
 
 /** Spawns the node once and waits for `system_health`; cleans up itself when that fails. */
-async function launch(binary, extraArgs, label) {
+async function launch(binary, extraArgs, label, sealing) {
   const [rpcPort, p2pPort] = await freePorts(2);
   const baseDir = mkdtempSync(join(tmpdir(), 'covalue-e2e-'));
   const args = [
     '--dev',
     '--sealing',
-    'instant',
+    sealing,
     '--base-path',
     baseDir,
     '--rpc-port',
@@ -330,17 +330,19 @@ async function launch(binary, extraArgs, label) {
 }
 
 /**
- * Starts a fresh development node (instant sealing) and connects an ApiPromise to it.
- * Resolves to `{ api, wsUrl, rpcPort, baseDir, logTail, stop }`; `stop()` is idempotent.
+ * Starts a fresh development node and connects an ApiPromise to it. `sealing` is the node's
+ * `--sealing` mode: `instant` (a block per transaction, the default here), `aura`, `manual` or
+ * a block time in milliseconds. Resolves to `{ api, wsUrl, rpcPort, baseDir, logTail, stop }`;
+ * `stop()` is idempotent.
  */
-export async function startNode({ extraArgs = [], label = 'node' } = {}) {
+export async function startNode({ extraArgs = [], label = 'node', sealing = 'instant' } = {}) {
   const binary = nodeBinary();
   assertExecutable(binary);
 
   let launched;
   for (let attempt = 1; ; attempt++) {
     try {
-      launched = await launch(binary, extraArgs, label);
+      launched = await launch(binary, extraArgs, label, sealing);
       break;
     } catch (error) {
       // Another process may take a port between our probe and the node's bind: try again.
