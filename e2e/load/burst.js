@@ -25,6 +25,16 @@ if (!Number.isInteger(N) || N < 1 || N > 1022) {
 }
 const BURST_TIMEOUT_MS = 10 * 60_000;
 
+/** Block number → how long the node took to build it, from its "Prepared block" log lines. */
+const proposalMs = new Map();
+let nodeLog = () => '';
+
+function collectProposals() {
+  for (const match of nodeLog().matchAll(/Prepared block for proposing at (\d+) \((\d+) ms\)/g)) {
+    proposalMs.set(Number(match[1]), Number(match[2]));
+  }
+}
+
 function log(message) {
   console.error(`[load] ${message}`);
 }
@@ -55,6 +65,7 @@ async function countInclusions(api, startNumber, expected, isWanted) {
   let next = startNumber;
   const deadline = Date.now() + BURST_TIMEOUT_MS;
   while (included < expected) {
+    collectProposals();
     if (Date.now() > deadline) {
       throw new Error(`only ${included} of ${expected} included within ${BURST_TIMEOUT_MS / 1000} s`);
     }
@@ -82,6 +93,7 @@ async function countInclusions(api, startNumber, expected, isWanted) {
       throw new Error(`block #${next}: ${failed.length} of the burst failed, e.g. ${reason}`);
     }
     included += indices.length;
+    collectProposals();
     blocks.push({
       number: next,
       timestamp: now.toNumber(),
@@ -100,6 +112,7 @@ function summarize(name, blocks, startTimestamp, expected, maxNormal) {
   const seconds = (last.timestamp - startTimestamp) / 1000;
   const perBlock = used.map((b) => b.included);
   return {
+    buildMsPerBlock: used.map((b) => proposalMs.get(b.number) ?? null),
     transactions: expected,
     blocks: used.length,
     includedPerBlock: perBlock,
@@ -125,6 +138,7 @@ async function main() {
   log(`starting a development node (Aura, 6 s blocks); N = ${N}`);
   const node = await startNode({ sealing: 'aura', label: 'load' });
   const { api } = node;
+  nodeLog = node.logTail;
   try {
     const { alice, dave, keyring: ring } = keyring();
     const evaluators = Array.from({ length: N }, (_, i) => ring.addFromUri(`//load//evaluator//${i}`));
