@@ -7,6 +7,7 @@
 //! - [`configs`]: the configuration of every pallet.
 //! - [`apis`]: the runtime APIs served to the node, Polkadot.js Apps and other clients.
 //! - [`genesis_config_presets`]: the `development` and `local_testnet` genesis presets.
+//! - [`weights`]: the weights generated from the benchmarks.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime!` does a lot of recursion and requires us to increase the limit.
@@ -24,6 +25,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
 
 use alloc::vec::Vec;
 use sp_runtime::{

@@ -1,17 +1,16 @@
 //! Weights of the Proof-of-Value pallet.
 //!
-//! Estimated from the storage each call touches (reads and writes priced by the runtime's
-//! `DbWeight`) plus a compute allowance of the same order as comparable calls of
-//! `pallet-assets` and `pallet-balances`; to be replaced by `frame-omni-bencher` output.
+//! The runtime's weights are generated from this pallet's benchmarks (`benchmarking.rs`) by
+//! `scripts/bench.sh`, into `runtime/src/weights/`. This file holds the trait they implement and,
+//! for unit tests, `()`: the compute part of estimates, with no database cost.
 //!
 //! Components: `c` contributors, `e` earlier evaluations of the contribution, `b` score buckets,
-//! `n` evaluations settled. `evaluate` is O(score buckets): it has no term in `e`. A median that
-//! rises adds `reward(c)` to `evaluate` or `close`.
+//! `n` evaluations settled. `evaluate` has no term in `e` (its benchmark shows a zero slope). A
+//! median that rises adds `reward(c)` to `evaluate` or `close`.
 
 #![allow(unused_parens, unused_imports, missing_docs)]
 
-use core::marker::PhantomData;
-use frame_support::{traits::Get, weights::Weight};
+use frame_support::weights::Weight;
 
 /// Weight functions needed by the Proof-of-Value pallet.
 pub trait WeightInfo {
@@ -23,61 +22,7 @@ pub trait WeightInfo {
 	fn expiry_step() -> Weight;
 }
 
-/// Weights for the Proof-of-Value pallet on a runtime's database.
-pub struct SubstrateWeight<T>(PhantomData<T>);
-impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Reads: Cooperatives, NextContributionId, holds, account, ExpiryCursor.
-	/// Writes: holds, account, Contributions, NextContributionId, Expiring, ExpiryCursor.
-	fn contribute(c: u32) -> Weight {
-		Weight::from_parts(60_000_000, 8_000)
-			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-	}
-	/// Reads: Contributions, Evaluations, ReputationOf, Ledgers.
-	/// Writes: ReputationOf, Ledgers, Evaluations, Evaluators, Contributions.
-	/// No term in `e`, the number of earlier evaluations.
-	fn evaluate(_e: u32, b: u32) -> Weight {
-		Weight::from_parts(55_000_000, 9_000)
-			.saturating_add(Weight::from_parts(300_000, 32).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-	}
-	/// Per contributor paid: the asset account, the asset, ReputationOf, Ledgers, TokenBooks.
-	fn reward(c: u32) -> Weight {
-		Weight::from_parts(5_000_000, 0)
-			.saturating_add(Weight::from_parts(45_000_000, 6_000).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(c.into())))
-	}
-	/// Reads: Contributions, Ledgers; per evaluation: Evaluators, Evaluations, ReputationOf.
-	/// Writes: Ledgers, Contributions, Expiring, ExpiryCursor; per evaluation: Evaluators,
-	/// Evaluations, ReputationOf, Ledgers.
-	fn close(n: u32, b: u32) -> Weight {
-		Weight::from_parts(50_000_000, 9_000)
-			.saturating_add(Weight::from_parts(25_000_000, 5_500).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(300_000, 32).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-	}
-	/// Reads: Contributions, holds, account. Writes: holds, account, Contributions.
-	fn clean_up() -> Weight {
-		Weight::from_parts(40_000_000, 9_000)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	/// One step of automatic closing: ExpiryCursor and one `Expiring` prefix read, maybe a
-	/// cursor write.
-	fn expiry_step() -> Weight {
-		Weight::from_parts(8_000_000, 3_000)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-}
-
-/// For tests: the compute part of the same formulas.
+/// For tests: compute-only estimates, no database cost.
 impl WeightInfo for () {
 	fn contribute(c: u32) -> Weight {
 		Weight::from_parts(60_000_000, 8_000)

@@ -130,7 +130,7 @@ impl pallet_balances::Config for Runtime {
 	type DustRemoval = ();
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = System;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_balances::WeightInfo<Runtime>;
 	type FreezeIdentifier = RuntimeFreezeReason;
 	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -325,7 +325,7 @@ impl pallet_cooperatives::Config for Runtime {
 	type MaxInitialMembers = ConstU32<1024>;
 	type MaxScore = ConstU8<100>;
 	type TokenMinBalance = ConstU128<1>;
-	type WeightInfo = pallet_cooperatives::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_cooperatives::WeightInfo<Runtime>;
 }
 
 impl pallet_proof_of_value::Config for Runtime {
@@ -339,14 +339,14 @@ impl pallet_proof_of_value::Config for Runtime {
 	// `MaxScore` + 1.
 	type MaxScoreBuckets = ConstU32<101>;
 	type MaxEvaluationsPerContribution = ConstU32<1024>;
-	type WeightInfo = pallet_proof_of_value::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_proof_of_value::WeightInfo<Runtime>;
 }
 
 impl pallet_reserve::Config for Runtime {
 	type Currency = Balances;
 	type Assets = Assets;
 	type Cooperatives = Cooperatives;
-	type WeightInfo = pallet_reserve::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_reserve::WeightInfo<Runtime>;
 }
 
 #[cfg(test)]
