@@ -13,7 +13,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 steps="${1:-50}" repeat="${2:-20}"
-pallets="${PALLETS:-pallet_cooperatives pallet_proof_of_value pallet_reserve pallet_balances frame_system_extensions}"
+pallets="${PALLETS:-pallet_cooperatives pallet_proof_of_value pallet_reserve pallet_balances}"
 bench_target="${COVALUE_BENCH_TARGET_DIR:-$HOME/.cache/covalue-bench-target}"
 
 ensure_debian_packages

@@ -16,7 +16,7 @@ pub trait WeightInfo {
 	fn dispatch_as_agent() -> Weight;
 }
 
-/// For tests: the same formulas on the unit `DbWeight`-free scale.
+/// For tests: compute-only estimates, no database cost.
 impl WeightInfo for () {
 	fn create_dc(m: u32) -> Weight {
 		Weight::from_parts(120_000_000, 12_000)
