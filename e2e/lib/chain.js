@@ -120,7 +120,7 @@ export function submit(api, tx, signer, { timeoutMs = SUBMIT_TIMEOUT_MS, ...sign
       timeoutMs,
     );
 
-    tx.signAndSend(signer, signOptions, (result) => {
+    mortalFromParent(api, signOptions).then((options) => tx.signAndSend(signer, options, (result) => {
       const { status } = result;
       lastStatus = status.type;
       if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
@@ -131,7 +131,7 @@ export function submit(api, tx, signer, { timeoutMs = SUBMIT_TIMEOUT_MS, ...sign
           (error) => finish(new Error(`${label}: ${error.message}`)),
         );
       }
-    }).then(
+    })).then(
       (unsub) => {
         if (settled) {
           unsub();
@@ -142,6 +142,25 @@ export function submit(api, tx, signer, { timeoutMs = SUBMIT_TIMEOUT_MS, ...sign
       (error) => finish(new Error(`${label}: rejected on submission: ${error.message}`)),
     );
   });
+}
+
+/**
+ * Sign options whose mortal era starts at the parent of the best block (unless the caller chose
+ * an era or a block). The transaction pool may validate against a block that is one behind the
+ * best block the api has seen; an era born at that newest block would then be rejected as an
+ * "ancient birth block", while its parent is known to both.
+ */
+async function mortalFromParent(api, signOptions) {
+  if (signOptions.era !== undefined || signOptions.blockHash !== undefined) {
+    return signOptions;
+  }
+  const head = await api.rpc.chain.getHeader();
+  const number = head.number.toNumber();
+  if (number === 0) {
+    return signOptions;
+  }
+  const era = api.registry.createType('ExtrinsicEra', { current: number - 1, period: 64 });
+  return { ...signOptions, blockHash: head.parentHash, era };
 }
 
 /** A raw JSON-RPC call on the api's own connection; resolves to the decoded JSON result. */
