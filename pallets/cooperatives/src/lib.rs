@@ -135,10 +135,6 @@ pub trait CooperativeInspect<AccountId, BlockNumber> {
 	fn admin(dc: CooperativeId) -> Option<AccountId>;
 	/// The keyless reserve account of `dc` (whether or not `dc` exists).
 	fn reserve_account(dc: CooperativeId) -> AccountId;
-	/// The asset id of the token of `dc`.
-	fn token(dc: CooperativeId) -> CooperativeId {
-		dc
-	}
 }
 
 /// Every base unit of a DC's token ever minted and burned, by the reason the spec allows.
