@@ -11,3 +11,64 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_proof_of_value, crate::ProofOfValue]
 	[pallet_reserve, crate::Reserve]
 );
+
+/// What the DC pallets' benchmarks need from the rest of the runtime: DCs created through the
+/// cooperatives pallet, as on chain, and funded accounts.
+pub struct Helper;
+
+impl Helper {
+	fn create(
+		admin: &crate::AccountId,
+		parameters: pallet_cooperatives::ParametersOf<crate::Runtime>,
+		members: alloc::vec::Vec<(crate::AccountId, pallet_cooperatives::Reputation)>,
+	) -> pallet_cooperatives::CooperativeId {
+		use frame_support::traits::fungible::Mutate;
+		crate::Balances::set_balance(admin, crate::Balance::MAX / 4);
+		let dc = pallet_cooperatives::NextCooperativeId::<crate::Runtime>::get();
+		crate::Cooperatives::create_dc(
+			crate::RuntimeOrigin::signed(admin.clone()),
+			b"bench".to_vec().try_into().expect("short"),
+			b"bench".to_vec().try_into().expect("short"),
+			b"B".to_vec().try_into().expect("short"),
+			0,
+			parameters,
+			members.try_into().expect("at most MaxInitialMembers"),
+		)
+		.expect("a valid DC");
+		dc
+	}
+}
+
+impl pallet_proof_of_value::BenchmarkHelper<crate::AccountId, crate::BlockNumber> for Helper {
+	fn max_members() -> u32 {
+		<<crate::Runtime as pallet_cooperatives::Config>::MaxInitialMembers as frame_support::traits::Get<u32>>::get()
+	}
+
+	fn create_cooperative(
+		parameters: pallet_cooperatives::ParametersOf<crate::Runtime>,
+		members: alloc::vec::Vec<(crate::AccountId, pallet_cooperatives::Reputation)>,
+	) -> pallet_cooperatives::CooperativeId {
+		Self::create(&frame_benchmarking::account("dc-admin", 0, 0), parameters, members)
+	}
+}
+
+impl pallet_reserve::BenchmarkHelper<crate::AccountId> for Helper {
+	fn create_cooperative(admin: &crate::AccountId) -> pallet_cooperatives::CooperativeId {
+		let parameters = pallet_cooperatives::Parameters {
+			min_score: 0,
+			max_score: 10,
+			quorum: sp_runtime::Perbill::from_percent(50),
+			stake: sp_runtime::Perbill::from_percent(10),
+			alignment_radius: 0,
+			token_per_point: 10,
+			reputation_per_point: 20,
+			evaluation_period: 10,
+		};
+		Self::create(admin, parameters, alloc::vec![(admin.clone(), 1_000)])
+	}
+
+	fn fund(who: &crate::AccountId, amount: u128) {
+		use frame_support::traits::fungible::Mutate;
+		crate::Balances::set_balance(who, amount);
+	}
+}

@@ -10,12 +10,10 @@
 use crate::scenario::{parse_price, Amount, Scenario, ScenarioError, Step};
 use covalue_runtime::{AccountId, Runtime, RuntimeCall, RuntimeOrigin, UNIT};
 use frame_support::BoundedVec;
-use pallet_cooperatives::{CooperativeId, CooperativeTokens, Parameters};
-use pallet_proof_of_value::ContributionId;
-use pallet_reputation::ReputationLedger;
+use covalue_primitives::{ContributionId, CooperativeId, CooperativeTokens, Parameters, ReputationLedger};
 use pallet_reserve::{FixedU128, ReserveAsset};
 use sp_io::hashing::blake2_256;
-use sp_runtime::{traits::Dispatchable, BuildStorage, DispatchError, Perbill};
+use sp_runtime::{traits::Dispatchable, BuildStorage, DispatchError, PerThing, Perbill, Permill};
 use std::collections::HashMap;
 
 type System = frame_system::Pallet<Runtime>;
@@ -349,9 +347,15 @@ impl Run {
 		match step {
 			Step::Contribute { id: label, by } => {
 				let id = pallet_proof_of_value::NextContributionId::<Runtime>::get();
-				let contributors: Vec<(AccountId, u32)> =
-					by.iter().map(|(name, share)| (self.account(name).clone(), *share)).collect();
-				let result = match contributors.try_into() {
+				let contributors: Vec<(AccountId, Permill)> = by
+					.iter()
+					.map(|(name, share)| (self.account(name).clone(), Permill::from_parts(*share)))
+					.collect();
+				let above_whole = by.iter().any(|(_, share)| *share > Permill::ACCURACY);
+				let result = match BoundedVec::try_from(contributors) {
+					// A share above 100% is no `Permill`: the call can't be encoded, and the
+					// chain's rule for it (§1) is `InvalidShares`, checked right after the count.
+					Ok(_) if above_whole => Err("InvalidShares".into()),
 					Ok(contributors) => dispatch(
 						pallet_proof_of_value::Call::<Runtime>::contribute {
 							dc,

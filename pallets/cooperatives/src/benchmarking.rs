@@ -1,25 +1,15 @@
-//! Benchmarks of the cooperatives pallet, each at its worst case.
+//! Benchmarks of the cooperatives pallet, each at its worst case: the longest name and token
+//! strings, the most members, and so the largest deposit.
 
 use super::*;
 use alloc::{boxed::Box, vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::fungible::{Inspect, Mutate};
+use frame_support::traits::Consideration;
 use frame_system::RawOrigin;
-use sp_runtime::traits::Bounded;
-
-/// A funded account able to pay any deposit of the benchmarks.
-pub fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId
-where
-	T::Currency: Mutate<T::AccountId>,
-{
-	let who: T::AccountId = account(name, index, 0);
-	let amount = BalanceOf::<T>::max_value() / 4u32.into();
-	T::Currency::set_balance(&who, amount);
-	who
-}
+use sp_runtime::Perbill;
 
 /// Parameters with the widest score scale: every bucket in use.
-pub fn widest_parameters<T: Config>() -> ParametersOf<T> {
+fn widest_parameters<T: Config>() -> ParametersOf<T> {
 	let max_score = T::MaxScore::get();
 	Parameters {
 		min_score: 0,
@@ -45,8 +35,17 @@ fn members<T: Config>(m: u32) -> BoundedVec<(T::AccountId, Reputation), T::MaxIn
 		.expect("m is at most MaxInitialMembers")
 }
 
+/// An account that can pay the deposit of a DC with the longest name and `m` members.
+fn creator<T: Config>(name: &'static str, m: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, 0, 0);
+	let footprint =
+		Pallet::<T>::footprint(&bounded(b'n'), m as usize, &widest_parameters::<T>());
+	T::Consideration::ensure_successful(&who, footprint);
+	who
+}
+
 /// Creates a DC as `admin` with `m` members; returns its id.
-pub fn create_dc_with<T: Config>(admin: &T::AccountId, m: u32) -> CooperativeId {
+fn create_dc_with<T: Config>(admin: &T::AccountId, m: u32) -> CooperativeId {
 	let dc = NextCooperativeId::<T>::get();
 	Pallet::<T>::create_dc(
 		RawOrigin::Signed(admin.clone()).into(),
@@ -61,15 +60,14 @@ pub fn create_dc_with<T: Config>(admin: &T::AccountId, m: u32) -> CooperativeId 
 	dc
 }
 
-#[benchmarks(where T::Currency: Mutate<T::AccountId>)]
+#[benchmarks]
 mod benchmarks {
 	use super::*;
 
 	/// `m` initial members; the longest name and token strings.
 	#[benchmark]
 	fn create_dc(m: Linear<1, { T::MaxInitialMembers::get() }>) {
-		let creator = funded::<T>("creator", 0);
-		let before = T::Currency::balance(&creator);
+		let creator = creator::<T>("creator", m);
 		let members = members::<T>(m);
 
 		#[extrinsic_call]
@@ -84,12 +82,12 @@ mod benchmarks {
 		);
 
 		assert_eq!(NextCooperativeId::<T>::get(), 1);
-		assert_eq!(T::Currency::balance(&creator), before - T::Deposit::get());
+		assert_eq!(Cooperatives::<T>::get(0).map(|c| c.depositor), Some(creator));
 	}
 
 	#[benchmark]
 	fn set_parameters() {
-		let admin = funded::<T>("admin", 0);
+		let admin = creator::<T>("admin", 1);
 		let dc = create_dc_with::<T>(&admin, 1);
 		let mut parameters = widest_parameters::<T>();
 		parameters.quorum = Perbill::from_percent(60);
@@ -98,27 +96,27 @@ mod benchmarks {
 		_(RawOrigin::Signed(admin), dc, parameters);
 
 		assert_eq!(
-			Cooperatives::<T>::get(dc).unwrap().parameters.quorum,
-			Perbill::from_percent(60)
+			Cooperatives::<T>::get(dc).map(|c| c.parameters.quorum),
+			Some(Perbill::from_percent(60))
 		);
 	}
 
 	#[benchmark]
 	fn transfer_admin() {
-		let admin = funded::<T>("admin", 0);
+		let admin = creator::<T>("admin", 1);
 		let dc = create_dc_with::<T>(&admin, 1);
 		let next: T::AccountId = account("next", 0, 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin), dc, next.clone());
 
-		assert_eq!(Cooperatives::<T>::get(dc).unwrap().admin, next);
+		assert_eq!(Cooperatives::<T>::get(dc).map(|c| c.admin), Some(next));
 	}
 
 	/// The overhead of acting as the agent; the inner call's weight is added by the call.
 	#[benchmark]
 	fn dispatch_as_agent() {
-		let admin = funded::<T>("admin", 0);
+		let admin = creator::<T>("admin", 1);
 		let dc = create_dc_with::<T>(&admin, 1);
 		let call: <T as Config>::RuntimeCall =
 			frame_system::Call::<T>::remark { remark: Vec::new() }.into();

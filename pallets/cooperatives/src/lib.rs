@@ -6,8 +6,9 @@
 //!
 //! Any signed account can create a DC with [`Pallet::create_dc`]: a name, its token's metadata,
 //! the Proof-of-Value [`Parameters`] and the initial members with their reputation (the only
-//! reputation not earned through the protocol). The creator pays a deposit, held for as long as
-//! the DC exists, and becomes the DC's admin.
+//! reputation not earned through the protocol). The creator pays a deposit through
+//! [`Config::Consideration`], priced by the bytes the DC stores (its record and its members'
+//! reputation entries) and held for as long as the DC exists, and becomes the DC's admin.
 //!
 //! Each DC gets:
 //! - its **token**: the `Assets` asset whose id equals the DC's id, created by this pallet (not by
@@ -15,13 +16,12 @@
 //!   native currency. Its owner and issuer is this pallet's keyless account, so that nobody —
 //!   admin, agent or root — can mint it through the assets pallet;
 //! - an **agent account**: keyless; the admin acts through it with [`Pallet::dispatch_as_agent`],
-//!   which is how a DC contributes to, evaluates in, or holds tokens of another DC;
-//! - a **reserve account**: keyless; it holds the DC's reserve (the reserve pallet, spec §6).
+//!   which is how a DC contributes to, evaluates in, or holds tokens of another DC.
 //!
 //! This pallet is also the only place where DC tokens are minted and burned
-//! ([`CooperativeTokens`]): the Proof-of-Value pallet mints contributor rewards (§4), the reserve
-//! pallet mints sales at the price cap and burns redemptions (§6), and [`TokenBooks`] records
-//! each, so that a token's supply always equals what the books say.
+//! ([`CooperativeTokens`], used by the Proof-of-Value pallet for rewards and by the reserve
+//! pallet for sales and redemptions), and [`TokenBooks`] records each, so that a token's supply
+//! always equals what the books say. Which rule a mint follows is the calling pallet's business.
 //!
 //! The admin can change the parameters (contributions keep the snapshot taken when they were
 //! submitted) and hand the admin role to another account: a multisig, or the DC's own agent
@@ -48,8 +48,11 @@
 
 extern crate alloc;
 
+pub use covalue_primitives::{
+	CooperativeId, CooperativeInspect, CooperativeTokens, Parameters, Reputation, Score,
+	TokenBalance,
+};
 pub use pallet::*;
-pub use pallet_reputation::{CooperativeId, Reputation};
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -58,138 +61,18 @@ pub mod benchmarking;
 mod mock;
 #[cfg(test)]
 mod tests;
+mod types;
 pub mod weights;
 
-use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+pub use types::{Cooperative, TokenLedger};
+
+use covalue_primitives::{ParameterError, ReputationLedger};
 use frame_support::{
 	dispatch::DispatchResult,
 	traits::{fungibles, Get},
 	BoundedVec,
 };
-use scale_info::TypeInfo;
-use sp_runtime::{DispatchError, Perbill};
-
-/// A score on a DC's evaluation scale.
-pub type Score = u8;
-/// An amount of a DC's token, in base units.
-pub type TokenBalance = u128;
-
-/// The Proof-of-Value parameters of a DC (spec §1). Contributions snapshot them on submission.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-)]
-pub struct Parameters<BlockNumber> {
-	/// Lowest score of the evaluation scale.
-	pub min_score: Score,
-	/// Highest score of the evaluation scale.
-	pub max_score: Score,
-	/// Share of the DC's total reputation that must stand behind a score for it to count.
-	pub quorum: Perbill,
-	/// Share of an evaluator's reputation put at stake per evaluation.
-	pub stake: Perbill,
-	/// Scores within this distance of each other count as aligned.
-	pub alignment_radius: u8,
-	/// Tokens minted per median point.
-	pub token_per_point: TokenBalance,
-	/// Reputation issued per median point.
-	pub reputation_per_point: Reputation,
-	/// Blocks a contribution stays open after submission.
-	pub evaluation_period: BlockNumber,
-}
-
-/// A decentralized cooperation.
-#[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
-)]
-pub struct Cooperative<AccountId, Balance, BlockNumber, Name> {
-	/// Display name.
-	pub name: Name,
-	/// The account allowed to change parameters, hand over the role and act as the agent.
-	pub admin: AccountId,
-	/// The DC's keyless agent account.
-	pub agent: AccountId,
-	/// The DC's keyless reserve account.
-	pub reserve: AccountId,
-	/// Its Proof-of-Value parameters.
-	pub parameters: Parameters<BlockNumber>,
-	/// The deposit held from `depositor`.
-	pub deposit: Balance,
-	/// Who paid the deposit: the creator.
-	pub depositor: AccountId,
-}
-
-/// What other pallets need to know about DCs.
-pub trait CooperativeInspect<AccountId, BlockNumber> {
-	/// The parameters of `dc`, if it exists.
-	fn parameters(dc: CooperativeId) -> Option<Parameters<BlockNumber>>;
-	/// The admin of `dc`, if it exists.
-	fn admin(dc: CooperativeId) -> Option<AccountId>;
-	/// The keyless reserve account of `dc` (whether or not `dc` exists).
-	fn reserve_account(dc: CooperativeId) -> AccountId;
-}
-
-/// Every base unit of a DC's token ever minted and burned, by the reason the spec allows.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, Default, PartialEq, Eq, Debug)]
-pub struct TokenLedger {
-	/// Minted to contributors for the median of their contributions (spec §4).
-	pub rewarded: TokenBalance,
-	/// Minted to buyers at the price cap (spec §6).
-	pub sold: TokenBalance,
-	/// Burned by redemption against the reserve (spec §6).
-	pub redeemed: TokenBalance,
-}
-
-impl TokenLedger {
-	/// The supply these books account for: `rewarded + sold − redeemed`.
-	pub fn supply(&self) -> Option<TokenBalance> {
-		self.rewarded.checked_add(self.sold)?.checked_sub(self.redeemed)
-	}
-}
-
-/// The two ways DC tokens come into existence (spec §1: "minted only by §4 and §6").
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Minting {
-	/// A contributor's reward for the median of their contribution (§4).
-	Reward,
-	/// A sale at the price cap into the reserve (§6).
-	Sale,
-}
-
-/// Minting and burning DC tokens, with their books. Nothing else mints or burns them.
-pub trait CooperativeTokens<AccountId> {
-	/// The supply of `dc`'s token.
-	fn supply(dc: CooperativeId) -> TokenBalance;
-	/// How many of `dc`'s tokens `who` holds.
-	fn balance(dc: CooperativeId, who: &AccountId) -> TokenBalance;
-	/// The minimum balance of an account holding `dc`'s token.
-	fn minimum_balance(dc: CooperativeId) -> TokenBalance;
-	/// Checks, without writing, that [`Self::mint`] of these arguments would succeed.
-	fn can_mint(
-		dc: CooperativeId,
-		who: &AccountId,
-		amount: TokenBalance,
-		why: Minting,
-	) -> DispatchResult;
-	/// Mints `amount` of `dc`'s token to `who` and records it as `why`.
-	fn mint(
-		dc: CooperativeId,
-		who: &AccountId,
-		amount: TokenBalance,
-		why: Minting,
-	) -> DispatchResult;
-	/// Burns exactly `amount` of `dc`'s token from `who` for a redemption and records it; fails,
-	/// changing nothing, if that would leave `who` with dust below the minimum balance.
-	fn burn_redeemed(dc: CooperativeId, who: &AccountId, amount: TokenBalance) -> DispatchResult;
-}
+use sp_runtime::DispatchError;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -198,31 +81,27 @@ pub mod pallet {
 	use frame_support::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
-		traits::{
-			fungible::{self, MutateHold},
-			fungibles,
-		},
+		traits::{fungibles, Consideration, Footprint},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_reputation::ReputationLedger;
 	use sp_runtime::traits::{AccountIdConversion, Dispatchable};
 
-	/// Native currency balance.
-	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
-		<T as frame_system::Config>::AccountId,
-	>>::Balance;
 	/// A DC as stored.
 	pub type CooperativeOf<T> = Cooperative<
 		<T as frame_system::Config>::AccountId,
-		BalanceOf<T>,
 		BlockNumberFor<T>,
 		BoundedVec<u8, <T as Config>::MaxNameLength>,
+		<T as Config>::Consideration,
 	>;
 	/// Parameters with the runtime's block number.
 	pub type ParametersOf<T> = Parameters<BlockNumberFor<T>>;
 
+	/// The storage layout's version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the cooperatives pallet.
@@ -235,11 +114,9 @@ pub mod pallet {
 			+ From<frame_system::Call<Self>>
 			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
 
-		/// The native currency, from which the creation deposit is held.
-		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
-
-		/// The overarching hold reason.
-		type RuntimeHoldReason: From<HoldReason>;
+		/// The deposit of a DC's creator, held while the DC exists and priced by the footprint
+		/// of what the DC stores: its record and one reputation entry per initial member.
+		type Consideration: Consideration<Self::AccountId, Footprint>;
 
 		/// Where DC tokens live. Each DC's token is the asset with the DC's id.
 		type Assets: fungibles::Create<Self::AccountId, AssetId = CooperativeId, Balance = TokenBalance>
@@ -250,13 +127,9 @@ pub mod pallet {
 		type Reputation: ReputationLedger<Self::AccountId>;
 
 		/// Derives the pallet's keyless accounts: its own (owner of every DC token) and each DC's
-		/// agent and reserve accounts.
+		/// agent account.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
-
-		/// The deposit held from a DC's creator while the DC exists.
-		#[pallet::constant]
-		type Deposit: Get<BalanceOf<Self>>;
 
 		/// Maximum length of a DC's name, in bytes.
 		#[pallet::constant]
@@ -270,7 +143,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxInitialMembers: Get<u32>;
 
-		/// Highest `max_score` a DC may choose (at least 10).
+		/// Highest `max_score` a DC may choose (at least 10). The Proof-of-Value pallet bounds a
+		/// contribution's score buckets by it, through [`CooperativeInspect::MaxScore`].
 		#[pallet::constant]
 		type MaxScore: Get<Score>;
 
@@ -300,7 +174,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextCooperativeId<T: Config> = StorageValue<_, CooperativeId, ValueQuery>;
 
-	/// The books of each DC's token: what was minted and burned, and why.
+	/// The books of each DC's token: what was minted and burned.
 	// DC ids are assigned sequentially by this pallet: `Twox64Concat` is safe.
 	#[pallet::storage]
 	pub type TokenBooks<T: Config> =
@@ -318,8 +192,6 @@ pub mod pallet {
 			admin: T::AccountId,
 			/// Its keyless agent account.
 			agent: T::AccountId,
-			/// Its keyless reserve account.
-			reserve: T::AccountId,
 		},
 		/// A DC's parameters were replaced; open contributions keep their snapshot.
 		ParametersSet {
@@ -394,8 +266,7 @@ pub mod pallet {
 			assert!(T::TokenMinBalance::get() > 0, "TokenMinBalance must be above zero");
 			// The keyless accounts must not collide for any DC.
 			let pallet: T::AccountId = T::PalletId::get().into_account_truncating();
-			assert!(Self::agent_account(0) != pallet && Self::reserve_account(0) != pallet);
-			assert!(Self::agent_account(0) != Self::reserve_account(0));
+			assert!(Self::agent_account(0) != pallet, "an agent account is the pallet's");
 			assert!(Self::agent_account(u32::MAX) != Self::agent_account(u32::MAX - 1));
 		}
 
@@ -410,17 +281,18 @@ pub mod pallet {
 		/// Create a decentralized cooperation.
 		///
 		/// ## Dispatch Origin
-		/// Signed: the creator, who pays [`Config::Deposit`] and becomes the admin.
+		/// Signed: the creator, who pays the deposit ([`Config::Consideration`] of the DC's
+		/// footprint) and becomes the admin.
 		///
 		/// ## Details
 		/// Creates the DC's token (the asset with the DC's id, metadata `token_name`,
 		/// `token_symbol`, `token_decimals`) and endows `members` with their initial reputation.
 		///
 		/// ## Errors
-		/// [`Error::EmptyName`], [`Error::EmptyTokenMetadata`], [`Error::NoMembers`],
-		/// [`Error::DuplicateMember`], [`Error::ZeroReputation`], [`Error::ReputationOverflow`],
-		/// the parameter errors, [`Error::TokenIdTaken`], [`Error::NoMoreIds`], or the currency's
-		/// error if the deposit can't be held.
+		/// [`Error::EmptyName`], [`Error::EmptyTokenMetadata`], the parameter errors,
+		/// [`Error::NoMembers`], [`Error::DuplicateMember`], [`Error::ZeroReputation`],
+		/// [`Error::ReputationOverflow`], [`Error::NoMoreIds`], [`Error::TokenIdTaken`], or the
+		/// currency's error if the deposit can't be held.
 		///
 		/// ## Events
 		/// The reputation pallet's `Endowed`, then [`Event::CooperativeCreated`].
@@ -450,8 +322,9 @@ pub mod pallet {
 				Error::<T>::TokenIdTaken
 			);
 
-			let deposit = T::Deposit::get();
-			T::Currency::hold(&HoldReason::CooperativeDeposit.into(), &creator, deposit)?;
+			let agent = Self::agent_account(dc);
+			let deposit =
+				T::Consideration::new(&creator, Self::footprint(&name, members.len(), &parameters))?;
 			let owner = Self::account_id();
 			<T::Assets as fungibles::Create<T::AccountId>>::create(
 				dc,
@@ -468,21 +341,19 @@ pub mod pallet {
 			)?;
 			T::Reputation::endow(dc, &members)?;
 
-			let (agent, reserve) = (Self::agent_account(dc), Self::reserve_account(dc));
 			Cooperatives::<T>::insert(
 				dc,
 				Cooperative {
 					name,
 					admin: creator.clone(),
 					agent: agent.clone(),
-					reserve: reserve.clone(),
 					parameters,
-					deposit,
 					depositor: creator.clone(),
+					deposit,
 				},
 			);
 			NextCooperativeId::<T>::put(next);
-			Self::deposit_event(Event::CooperativeCreated { dc, admin: creator, agent, reserve });
+			Self::deposit_event(Event::CooperativeCreated { dc, admin: creator, agent });
 			Ok(())
 		}
 
@@ -602,24 +473,35 @@ pub mod pallet {
 			T::PalletId::get().into_sub_account_truncating((b"agent", dc))
 		}
 
-		/// The keyless reserve account of `dc`.
-		pub fn reserve_account(dc: CooperativeId) -> T::AccountId {
-			T::PalletId::get().into_sub_account_truncating((b"rsrve", dc))
+		/// What a DC stores, as its deposit prices it: one record of the DC (its encoded size with
+		/// this name) plus one reputation entry per initial member.
+		pub fn footprint(
+			name: &BoundedVec<u8, T::MaxNameLength>,
+			members: usize,
+			parameters: &ParametersOf<T>,
+		) -> Footprint {
+			let account = T::AccountId::max_encoded_len();
+			// Name, admin, agent, parameters and depositor, plus the deposit ticket.
+			let record = name
+				.encoded_size()
+				.saturating_add(account.saturating_mul(3))
+				.saturating_add(parameters.encoded_size())
+				.saturating_add(T::Consideration::max_encoded_len());
+			let entries = members.saturating_mul(account.saturating_add(Reputation::max_encoded_len()));
+			Footprint::from_parts(1, record.saturating_add(entries))
 		}
 
-		/// Checks parameters against spec §1's valid ranges.
+		/// Checks parameters against §1's valid ranges.
 		pub fn validate(p: &ParametersOf<T>) -> DispatchResult {
-			ensure!(
-				p.min_score <= p.max_score && p.max_score >= 1 && p.max_score <= T::MaxScore::get(),
-				Error::<T>::InvalidScoreRange
-			);
-			ensure!(!p.quorum.is_zero(), Error::<T>::InvalidQuorum);
-			ensure!(
-				p.alignment_radius <= p.max_score - p.min_score,
-				Error::<T>::InvalidAlignmentRadius
-			);
-			ensure!(!p.evaluation_period.is_zero(), Error::<T>::InvalidEvaluationPeriod);
-			Ok(())
+			p.validate(T::MaxScore::get()).map_err(|e| {
+				match e {
+					ParameterError::InvalidScoreRange => Error::<T>::InvalidScoreRange,
+					ParameterError::InvalidQuorum => Error::<T>::InvalidQuorum,
+					ParameterError::InvalidAlignmentRadius => Error::<T>::InvalidAlignmentRadius,
+					ParameterError::InvalidEvaluationPeriod => Error::<T>::InvalidEvaluationPeriod,
+				}
+				.into()
+			})
 		}
 
 		fn validate_members(members: &[(T::AccountId, Reputation)]) -> DispatchResult {
@@ -647,7 +529,7 @@ pub mod pallet {
 		}
 
 		/// Checks that every DC has reputation books and a token whose supply matches its books
-		/// (spec §5: supply = Σ minted − Σ burned), and ids are below the next id.
+		/// (§5: supply = Σ minted − Σ burned), and ids are below the next id.
 		#[cfg(any(feature = "std", feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let next = NextCooperativeId::<T>::get();
@@ -659,14 +541,13 @@ pub mod pallet {
 					"DC without token"
 				);
 				ensure!(cooperative.agent == Self::agent_account(dc), "wrong agent account");
-				ensure!(cooperative.reserve == Self::reserve_account(dc), "wrong reserve account");
 				let books = TokenBooks::<T>::get(dc);
 				ensure!(
 					books.supply()
 						== Some(<T::Assets as fungibles::Inspect<T::AccountId>>::total_issuance(
 							dc
 						)),
-					"token supply != rewarded + sold - redeemed"
+					"token supply != minted - burned"
 				);
 			}
 			ensure!(
@@ -678,9 +559,10 @@ pub mod pallet {
 	}
 }
 
-impl<T: Config> CooperativeInspect<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>>
-	for Pallet<T>
-{
+impl<T: Config> CooperativeInspect<T::AccountId> for Pallet<T> {
+	type BlockNumber = frame_system::pallet_prelude::BlockNumberFor<T>;
+	type MaxScore = T::MaxScore;
+
 	fn parameters(dc: CooperativeId) -> Option<ParametersOf<T>> {
 		Cooperatives::<T>::get(dc).map(|c| c.parameters)
 	}
@@ -689,8 +571,8 @@ impl<T: Config> CooperativeInspect<T::AccountId, frame_system::pallet_prelude::B
 		Cooperatives::<T>::get(dc).map(|c| c.admin)
 	}
 
-	fn reserve_account(dc: CooperativeId) -> T::AccountId {
-		Self::reserve_account(dc)
+	fn exists(dc: CooperativeId) -> bool {
+		Cooperatives::<T>::contains_key(dc)
 	}
 }
 
@@ -707,13 +589,8 @@ impl<T: Config> CooperativeTokens<T::AccountId> for Pallet<T> {
 		<T::Assets as fungibles::Inspect<T::AccountId>>::minimum_balance(dc)
 	}
 
-	fn can_mint(
-		dc: CooperativeId,
-		who: &T::AccountId,
-		amount: TokenBalance,
-		why: Minting,
-	) -> DispatchResult {
-		Self::booked_mint(dc, amount, why)?;
+	fn can_mint(dc: CooperativeId, who: &T::AccountId, amount: TokenBalance) -> DispatchResult {
+		Self::books_after_mint(dc, amount)?;
 		<T::Assets as fungibles::Inspect<T::AccountId>>::can_deposit(
 			dc,
 			who,
@@ -724,27 +601,17 @@ impl<T: Config> CooperativeTokens<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 
-	fn mint(
-		dc: CooperativeId,
-		who: &T::AccountId,
-		amount: TokenBalance,
-		why: Minting,
-	) -> DispatchResult {
-		let books = Self::booked_mint(dc, amount, why)?;
+	fn mint(dc: CooperativeId, who: &T::AccountId, amount: TokenBalance) -> DispatchResult {
+		let books = Self::books_after_mint(dc, amount)?;
 		<T::Assets as fungibles::Mutate<T::AccountId>>::mint_into(dc, who, amount)?;
 		TokenBooks::<T>::insert(dc, books);
 		Ok(())
 	}
 
-	fn burn_redeemed(
-		dc: CooperativeId,
-		who: &T::AccountId,
-		amount: TokenBalance,
-	) -> DispatchResult {
+	fn burn(dc: CooperativeId, who: &T::AccountId, amount: TokenBalance) -> DispatchResult {
 		use frame_support::traits::tokens::{Fortitude, Precision, Preservation};
 		let mut books = TokenBooks::<T>::get(dc);
-		books.redeemed =
-			books.redeemed.checked_add(amount).ok_or(Error::<T>::TokenBooksOverflow)?;
+		books.burned = books.burned.checked_add(amount).ok_or(Error::<T>::TokenBooksOverflow)?;
 		// The assets pallet would burn such dust along with `amount`: refuse instead, so that a
 		// redemption burns exactly what it is paid for.
 		let held = Self::balance(dc, who);
@@ -768,18 +635,10 @@ impl<T: Config> CooperativeTokens<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The token books of `dc` after minting `amount` for `why`, or the overflow error.
-	fn booked_mint(
-		dc: CooperativeId,
-		amount: TokenBalance,
-		why: Minting,
-	) -> Result<TokenLedger, DispatchError> {
+	/// The token books of `dc` after minting `amount`, or the overflow error.
+	fn books_after_mint(dc: CooperativeId, amount: TokenBalance) -> Result<TokenLedger, DispatchError> {
 		let mut books = TokenBooks::<T>::get(dc);
-		let entry = match why {
-			Minting::Reward => &mut books.rewarded,
-			Minting::Sale => &mut books.sold,
-		};
-		*entry = entry.checked_add(amount).ok_or(Error::<T>::TokenBooksOverflow)?;
+		books.minted = books.minted.checked_add(amount).ok_or(Error::<T>::TokenBooksOverflow)?;
 		Ok(books)
 	}
 }

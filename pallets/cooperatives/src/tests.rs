@@ -1,5 +1,5 @@
-//! Tests of the cooperatives pallet against the real reputation, assets and balances pallets.
-//! Every test ends with the invariants (`try_state`).
+//! Unit tests of the cooperatives pallet, with the real assets and balances pallets and mock
+//! reputation books. Every test ends with the pallet's invariants (`try_state`).
 
 use crate::{mock::*, Cooperatives as CooperativesStorage, Error, Event, HoldReason};
 use frame_support::{
@@ -10,7 +10,8 @@ use frame_support::{
 	},
 	BoundedVec,
 };
-use pallet_reputation::ReputationLedger;
+use covalue_primitives::ReputationLedger;
+use frame_support::traits::Footprint;
 use sp_runtime::{DispatchError, Perbill, TokenError};
 
 fn create(
@@ -48,17 +49,28 @@ fn create_dc_sets_everything_up() {
 		assert_eq!(c.name.to_vec(), b"Makers".to_vec());
 		assert_eq!(c.parameters, example_parameters());
 		assert_eq!(c.agent, Cooperatives::agent_account(dc));
-		assert_eq!(c.reserve, Cooperatives::reserve_account(dc));
-		assert!(c.agent != c.reserve && c.agent != ADMIN);
+		assert!(c.agent != ADMIN);
 		System::assert_has_event(
-			Event::CooperativeCreated { dc, admin: ADMIN, agent: c.agent, reserve: c.reserve }
-				.into(),
+			Event::CooperativeCreated { dc, admin: ADMIN, agent: c.agent.clone() }.into(),
 		);
-		// the deposit is held.
-		assert_eq!(Balances::free_balance(ADMIN), free - DC_DEPOSIT);
+		// the deposit is held: the base, plus a unit per byte of the record (a 6-byte name,
+		// three accounts, the parameters, the ticket) and of the two members' entries.
+		let bytes = 7 + 3 * 32 + 51 + 16 + 2 * (32 + 16);
+		assert_eq!(
+			Cooperatives::footprint(&c.name, 2, &c.parameters),
+			Footprint::from_parts(1, bytes)
+		);
+		let deposit = DEPOSIT_BASE + bytes as u128;
+		assert_eq!(Balances::free_balance(ADMIN), free - deposit);
 		assert_eq!(
 			Balances::balance_on_hold(&HoldReason::CooperativeDeposit.into(), &ADMIN),
-			DC_DEPOSIT
+			deposit
+		);
+		// a longer name stores more, and costs more.
+		assert_ok!(create(ADMIN, b"Makers and friends", b"MKF", example_parameters(), vec![(ALICE, 1)]));
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::CooperativeDeposit.into(), &ADMIN),
+			deposit + DEPOSIT_BASE + (bytes as u128 + 12 - (32 + 16))
 		);
 		// the token: the asset with the DC's id, sufficient, owned by the pallet's account.
 		assert!(<Assets as Inspect<AccountId>>::asset_exists(dc));
@@ -73,7 +85,7 @@ fn create_dc_sets_everything_up() {
 		assert_eq!(Reputation::reputation(dc, &ALICE), 400);
 		assert_eq!(Reputation::reputation(dc, &BOB), 600);
 		assert_eq!(Reputation::ledger(dc).unwrap().total, 1000);
-		assert_eq!(pallet_cooperatives_next(), 1);
+		assert_eq!(pallet_cooperatives_next(), 2);
 		// the view function.
 		let (summary, total, burned) = Cooperatives::cooperative_summary(dc).unwrap();
 		assert_eq!((summary.admin, total, burned), (ADMIN, 1000, 0));
@@ -245,20 +257,6 @@ fn the_admin_acts_as_the_agent() {
 }
 
 #[test]
-fn reputation_has_no_calls_and_is_endowed_once() {
-	build_and_execute(|| {
-		assert_ok!(create(ADMIN, b"N", b"X", example_parameters(), vec![(ALICE, 10)]));
-		assert_noop!(
-			Reputation::endow(0, &[(BOB, 5)]),
-			pallet_reputation::Error::<Test>::AlreadyEndowed
-		);
-		// the reputation pallet offers no call at all: nothing can move or issue reputation.
-		use frame_support::traits::GetCallName;
-		assert!(<pallet_reputation::Call<Test> as GetCallName>::get_call_names().is_empty());
-	});
-}
-
-#[test]
 fn a_taken_token_id_or_an_unknown_dc_is_refused() {
 	build_and_execute(|| {
 		// Root (allowed to force-create in this mock, never in the runtime) takes asset id 0.
@@ -308,9 +306,7 @@ fn keyless_accounts_differ_per_dc_and_role() {
 		let accounts = [
 			Cooperatives::account_id(),
 			Cooperatives::agent_account(0),
-			Cooperatives::reserve_account(0),
 			Cooperatives::agent_account(1),
-			Cooperatives::reserve_account(1),
 			Cooperatives::agent_account(u32::MAX),
 		];
 		for (i, a) in accounts.iter().enumerate() {

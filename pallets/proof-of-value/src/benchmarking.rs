@@ -1,32 +1,24 @@
 //! Benchmarks of the Proof-of-Value pallet, each at its worst case.
 //!
-//! The DCs are created through the cooperatives pallet, as on chain. `evaluate` is measured
+//! The DCs are created through the runtime's [`BenchmarkHelper`] (the cooperatives pallet, on
+//! chain). `evaluate` is measured
 //! against `e` earlier evaluations spread over all `b` score buckets with the widest alignment
 //! radius, so that its stake is shared among every bucket; its benchmark shows whether the
 //! weight depends on `e` (the protocol says it must not).
 
 use super::*;
 use alloc::{vec, vec::Vec};
+use covalue_primitives::{CooperativeId, Parameters, Reputation, ReputationLedger, Score};
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, Get},
+	traits::{Consideration, Get},
 	weights::WeightMeter,
+	BoundedVec,
 };
-use frame_system::RawOrigin;
-use pallet_cooperatives::benchmarking::funded as funded_for_cooperatives;
-use pallet_reputation::ReputationLedger;
-use sp_runtime::{traits::Bounded, Perbill};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_runtime::{Perbill, Permill};
 
 const REPUTATION: Reputation = 1_000;
-
-fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId
-where
-	T::Currency: Mutate<T::AccountId>,
-{
-	let who: T::AccountId = account(name, index, 0);
-	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
-	who
-}
 
 fn member<T: Config>(i: u32) -> T::AccountId {
 	account("member", i, 0)
@@ -34,12 +26,7 @@ fn member<T: Config>(i: u32) -> T::AccountId {
 
 /// A DC with `members` members of equal reputation and `buckets` scores (0 ..= buckets − 1),
 /// every score aligned with every other.
-fn dc_with<T>(members: u32, buckets: u32, quorum: Perbill) -> CooperativeId
-where
-	T: Config + pallet_cooperatives::Config,
-	<T as pallet_cooperatives::Config>::Currency: Mutate<T::AccountId>,
-{
-	let admin = funded_for_cooperatives::<T>("admin", 0);
+fn dc_with<T: Config>(members: u32, buckets: u32, quorum: Perbill) -> CooperativeId {
 	let max_score = (buckets - 1) as Score;
 	let parameters = Parameters {
 		min_score: 0,
@@ -52,45 +39,47 @@ where
 		evaluation_period: 10u32.into(),
 	};
 	let members: Vec<_> = (0..members).map(|i| (member::<T>(i), REPUTATION)).collect();
-	let dc = pallet_cooperatives::NextCooperativeId::<T>::get();
-	pallet_cooperatives::Pallet::<T>::create_dc(
-		RawOrigin::Signed(admin).into(),
-		b"bench".to_vec().try_into().expect("short"),
-		b"bench".to_vec().try_into().expect("short"),
-		b"B".to_vec().try_into().expect("short"),
-		0,
-		parameters,
-		members.try_into().expect("at most MaxInitialMembers"),
-	)
-	.expect("a valid DC");
-	dc
+	T::BenchmarkHelper::create_cooperative(parameters, members)
 }
 
-/// `count` contributors with shares summing to 1,000,000.
-fn contributors<T: Config>(count: u32) -> BoundedVec<(T::AccountId, u32), T::MaxContributors> {
+/// `count` contributors with shares summing to 100%.
+fn contributors<T: Config>(
+	count: u32,
+) -> BoundedVec<ContributorShare<T::AccountId>, T::MaxContributors> {
 	let share = 1_000_000 / count;
 	(0..count)
 		.map(|i| {
 			let extra = if i == 0 { 1_000_000 - share * count } else { 0 };
-			(account::<T::AccountId>("contributor", i, 0), share + extra)
+			(account::<T::AccountId>("contributor", i, 0), Permill::from_parts(share + extra))
 		})
 		.collect::<Vec<_>>()
 		.try_into()
 		.expect("at most MaxContributors")
 }
 
-fn contribute_to<T: Config>(dc: CooperativeId, count: u32) -> ContributionId
-where
-	T::Currency: Mutate<T::AccountId>,
-{
+fn longest_uri<T: Config>() -> BoundedVec<u8, T::MaxUriLength> {
+	vec![b'u'; T::MaxUriLength::get() as usize].try_into().expect("exactly the bound")
+}
+
+/// An account that can pay the deposit of the largest contribution.
+fn depositor<T: Config>(name: &'static str) -> T::AccountId {
+	let who: T::AccountId = account(name, 0, 0);
+	let footprint = Pallet::<T>::footprint(
+		T::MaxUriLength::get() as usize,
+		T::MaxContributors::get() as usize,
+		ScoreBuckets::<T>::get() as usize,
+	);
+	T::Consideration::ensure_successful(&who, footprint);
+	who
+}
+
+fn contribute_to<T: Config>(dc: CooperativeId, count: u32) -> ContributionId {
 	let id = NextContributionId::<T>::get();
 	Pallet::<T>::contribute(
-		RawOrigin::Signed(funded::<T>("depositor", 0)).into(),
+		RawOrigin::Signed(depositor::<T>("depositor")).into(),
 		dc,
 		T::Hash::default(),
-		vec![b'u'; T::MaxUriLength::get() as usize]
-			.try_into()
-			.expect("exactly the bound"),
+		longest_uri::<T>(),
 		contributors::<T>(count),
 	)
 	.expect("a valid contribution");
@@ -107,24 +96,21 @@ fn evaluate_by_members<T: Config>(id: ContributionId, count: u32, buckets: u32) 
 
 /// The most earlier evaluations `evaluate` can be measured against: one evaluator and one
 /// member who never evaluates (so that no median forms) must fit among the initial members.
-fn max_earlier<T: Config + pallet_cooperatives::Config>() -> u32 {
-	(T::MaxEvaluationsPerContribution::get() - 1)
-		.min(<T as pallet_cooperatives::Config>::MaxInitialMembers::get() - 2)
+fn max_earlier<T: Config>() -> u32 {
+	(T::MaxEvaluationsPerContribution::get() - 1).min(T::BenchmarkHelper::max_members() - 2)
 }
 
 /// The most evaluations `close` can settle here: every evaluator is an initial member, and one
 /// more member never evaluates.
-fn max_settled<T: Config + pallet_cooperatives::Config>() -> u32 {
-	T::MaxEvaluationsPerContribution::get()
-		.min(<T as pallet_cooperatives::Config>::MaxInitialMembers::get() - 1)
+fn max_settled<T: Config>() -> u32 {
+	T::MaxEvaluationsPerContribution::get().min(T::BenchmarkHelper::max_members() - 1)
 }
 
-#[benchmarks(
-	where
-		T: pallet_cooperatives::Config,
-		<T as Config>::Currency: Mutate<T::AccountId>,
-		<T as pallet_cooperatives::Config>::Currency: Mutate<T::AccountId>,
-)]
+fn first_closing_block<T: Config>(id: ContributionId) -> BlockNumberFor<T> {
+	Contributions::<T>::get(id).expect("the contribution exists").first_closing_block()
+}
+
+#[benchmarks]
 mod benchmarks {
 	use super::*;
 
@@ -132,16 +118,10 @@ mod benchmarks {
 	#[benchmark]
 	fn contribute(c: Linear<1, { T::MaxContributors::get() }>) {
 		let dc = dc_with::<T>(1, 11, Perbill::from_percent(50));
-		let caller = funded::<T>("depositor", 0);
+		let caller = depositor::<T>("depositor");
 
 		#[extrinsic_call]
-		_(
-			RawOrigin::Signed(caller),
-			dc,
-			T::Hash::default(),
-			vec![b'u'; T::MaxUriLength::get() as usize].try_into().unwrap(),
-			contributors::<T>(c),
-		);
+		_(RawOrigin::Signed(caller), dc, T::Hash::default(), longest_uri::<T>(), contributors::<T>(c));
 
 		assert_eq!(NextContributionId::<T>::get(), 1);
 	}
@@ -156,7 +136,7 @@ mod benchmarks {
 	#[benchmark]
 	fn evaluate(
 		e: Linear<0, { max_earlier::<T>() }>,
-		b: Linear<11, { T::MaxScoreBuckets::get() }>,
+		b: Linear<11, { ScoreBuckets::<T>::get() }>,
 	) {
 		let max = max_earlier::<T>();
 		let dc = dc_with::<T>(max + 2, b, Perbill::one());
@@ -177,7 +157,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(evaluator.clone()), id, (b - 1) as Score);
 
 		assert!(Evaluations::<T>::contains_key(id, &evaluator));
-		assert_eq!(Contributions::<T>::get(id).unwrap().evaluations, e + 1);
+		assert_eq!(Contributions::<T>::get(id).map(|c| c.evaluations), Some(e + 1));
 	}
 
 	/// What a rising median adds to `evaluate` or `close`: minting tokens and issuing
@@ -186,15 +166,16 @@ mod benchmarks {
 	fn reward(c: Linear<1, { T::MaxContributors::get() }>) -> Result<(), BenchmarkError> {
 		let dc = dc_with::<T>(1, 11, Perbill::from_percent(50));
 		let id = contribute_to::<T>(dc, c);
-		let mut contribution = Contributions::<T>::get(id).unwrap();
-		let rewards = Pallet::<T>::rewards_due(&contribution, Some(10))
+		let mut contribution =
+			Contributions::<T>::get(id).ok_or(BenchmarkError::Stop("the contribution exists"))?;
+		let reward = Pallet::<T>::rewards_due(&contribution, Some(10))
 			.ok()
 			.flatten()
 			.ok_or(BenchmarkError::Stop("a median of 10 must be rewarded"))?;
 
 		#[block]
 		{
-			Pallet::<T>::pay_rewards(id, &mut contribution, rewards)
+			Pallet::<T>::pay_rewards(id, &mut contribution, reward)
 				.map_err(|_| BenchmarkError::Stop("paying the rewards failed"))?;
 		}
 
@@ -206,33 +187,28 @@ mod benchmarks {
 
 	/// `n` evaluations over `b` buckets to settle, with no median: the pot goes back by stake.
 	#[benchmark]
-	fn close(n: Linear<0, { max_settled::<T>() }>, b: Linear<11, { T::MaxScoreBuckets::get() }>) {
+	fn close(n: Linear<0, { max_settled::<T>() }>, b: Linear<11, { ScoreBuckets::<T>::get() }>) {
 		let dc = dc_with::<T>(n + 1, b, Perbill::one());
 		let id = contribute_to::<T>(dc, 1);
 		evaluate_by_members::<T>(id, n, b);
-		let c = Contributions::<T>::get(id).unwrap();
-		frame_system::Pallet::<T>::set_block_number(
-			c.last_evaluation_block()
-				+ frame_system::pallet_prelude::BlockNumberFor::<T>::from(1u32),
-		);
+		frame_system::Pallet::<T>::set_block_number(first_closing_block::<T>(id));
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(funded::<T>("closer", 0)), id);
+		_(RawOrigin::Signed(account("closer", 0, 0)), id);
 
-		assert!(matches!(Contributions::<T>::get(id).unwrap().status, Status::Closed { .. }));
+		assert!(matches!(
+			Contributions::<T>::get(id).map(|c| c.status),
+			Some(Status::Closed { .. })
+		));
 	}
 
 	#[benchmark]
 	fn clean_up() {
 		let dc = dc_with::<T>(1, 11, Perbill::from_percent(50));
 		let id = contribute_to::<T>(dc, 1);
-		let c = Contributions::<T>::get(id).unwrap();
-		frame_system::Pallet::<T>::set_block_number(
-			c.last_evaluation_block()
-				+ frame_system::pallet_prelude::BlockNumberFor::<T>::from(1u32),
-		);
-		let closer = funded::<T>("closer", 0);
-		Pallet::<T>::close(RawOrigin::Signed(closer.clone()).into(), id).unwrap();
+		frame_system::Pallet::<T>::set_block_number(first_closing_block::<T>(id));
+		let closer: T::AccountId = account("closer", 0, 0);
+		Pallet::<T>::close(RawOrigin::Signed(closer.clone()).into(), id).expect("expired");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(closer), id);
@@ -244,7 +220,7 @@ mod benchmarks {
 	#[benchmark]
 	fn expiry_step() {
 		let now = frame_system::Pallet::<T>::block_number();
-		ExpiryCursor::<T>::put((now, 1));
+		ExpiryCursor::<T>::put(ExpiryCursorState { earliest: now, scheduled: 1 });
 		let mut meter = WeightMeter::with_limit(<T as Config>::WeightInfo::expiry_step());
 
 		#[block]
@@ -254,7 +230,7 @@ mod benchmarks {
 
 		assert_eq!(
 			ExpiryCursor::<T>::get(),
-			Some((now + frame_system::pallet_prelude::BlockNumberFor::<T>::from(1u32), 1))
+			Some(ExpiryCursorState { earliest: now + 1u32.into(), scheduled: 1 })
 		);
 	}
 

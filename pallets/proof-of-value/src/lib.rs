@@ -18,12 +18,19 @@
 //! later stakes is paid, the pot of unclaimed stakes is shared among the evaluators aligned with
 //! the final median, and the rounding dust is burned.
 //!
-//! The arithmetic is in [`protocol`], a pure module with its own tests; the normative text is the
-//! project's Proof-of-Value specification (§3 evaluate, §4 median and issuance, §5 close).
+//! The arithmetic is in [`protocol`], a pure module with its own tests; the rules it follows are
+//! `docs/protocol-rules.md` (§3 evaluate, §4 median and issuance, §5 close). The pallet is split
+//! as follows: [`types`] holds the records, `settlement` the median, rewards and closing that
+//! the calls share, `expiry` the automatic closing of expired contributions, and `invariants`
+//! the checks of `try_state`.
+//!
+//! The pallet knows DCs, their tokens and reputation only through the traits of
+//! `covalue-primitives` ([`Config::Cooperatives`], [`Config::Tokens`], [`Config::Reputation`]).
 //!
 //! ## Calls
 //!
-//! - [`Pallet::contribute`] — signed; submits a contribution and holds a deposit.
+//! - [`Pallet::contribute`] — signed; submits a contribution and holds a deposit priced by what
+//!   it stores ([`Config::Consideration`]).
 //! - [`Pallet::evaluate`] — signed by an evaluator with reputation in the DC.
 //! - [`Pallet::close`] — signed, anyone; settles a contribution whose period is over.
 //! - [`Pallet::clean_up`] — signed, anyone; removes a closed contribution and returns its deposit.
@@ -33,8 +40,8 @@
 //! The spec's names: `UnknownContribution`, `EvaluationClosed`, `ScoreOutOfRange`,
 //! `AlreadyEvaluated`, `NoReputation`, `InvalidShares`, `AlreadyClosed`,
 //! `EvaluationPeriodNotOver`; and [`Error::UnknownCooperative`],
-//! [`Error::DuplicateContributor`], [`Error::TooManyEvaluations`], [`Error::NotClosed`],
-//! [`Error::Overflow`].
+//! [`Error::DuplicateContributor`], [`Error::TooManyEvaluations`], [`Error::NotClosed`]; an
+//! amount beyond `u128` is an `ArithmeticError`.
 //!
 //! ## Events
 //!
@@ -46,179 +53,81 @@
 
 extern crate alloc;
 
+pub use covalue_primitives::ContributionId;
 pub use pallet::*;
+pub use types::*;
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod expiry;
+#[cfg(any(feature = "std", feature = "try-runtime"))]
+mod invariants;
 #[cfg(test)]
 mod mock;
 pub mod protocol;
+mod settlement;
 #[cfg(test)]
 mod tests;
+pub mod types;
 pub mod weights;
 
-use codec::{Decode, Encode, MaxEncodedLen};
-use frame_support::{
-	pallet_prelude::*, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
-};
-use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_cooperatives::{CooperativeId, Parameters, Reputation, Score, TokenBalance};
-use protocol::Bucket;
-use scale_info::TypeInfo;
-use sp_runtime::traits::Saturating;
+pub use expiry::Cursor as ExpiryCursorState;
 
-/// Identifier of a contribution.
-pub type ContributionId = u64;
-
-/// One evaluation (spec §1): fixed once made.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
-pub struct Evaluation {
-	/// The score given.
-	pub score: Score,
-	/// The evaluator's reputation when evaluating.
-	pub weight: Reputation,
-	/// The reputation put at stake.
-	pub stake: Reputation,
-	/// The accumulator of the score's bucket right after the evaluation.
-	pub snapshot: u128,
+/// What the benchmarks need from the runtime: a DC to contribute to, with members to evaluate.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, BlockNumber> {
+	/// The most members a DC can be created with.
+	fn max_members() -> u32;
+	/// Creates a DC with these parameters and members (all with reputation); returns its id.
+	fn create_cooperative(
+		parameters: covalue_primitives::Parameters<BlockNumber>,
+		members: alloc::vec::Vec<(AccountId, covalue_primitives::Reputation)>,
+	) -> covalue_primitives::CooperativeId;
 }
-
-/// Whether a contribution is still open.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Status {
-	/// Open for evaluations until the period ends, then until closed.
-	Open,
-	/// Closed and settled.
-	Closed {
-		/// The final median (`None`: no consensus).
-		median: Option<Score>,
-		/// Rounding dust burned on closing.
-		burned: Reputation,
-	},
-}
-
-/// A contribution (spec §1).
-#[derive(
-	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
-)]
-#[scale_info(skip_type_params(T))]
-#[codec(mel_bound(T: Config))]
-pub struct Contribution<T: Config> {
-	/// The DC it was contributed to.
-	pub dc: CooperativeId,
-	/// Who submitted it and paid the deposit.
-	pub depositor: T::AccountId,
-	/// The deposit held until clean-up.
-	pub deposit: BalanceOf<T>,
-	/// Contributors with their shares in parts per million (summing to 1,000,000).
-	pub contributors: BoundedVec<(T::AccountId, u32), T::MaxContributors>,
-	/// Hash of the work's content.
-	pub content_hash: T::Hash,
-	/// Where the work can be found.
-	pub uri: BoundedVec<u8, T::MaxUriLength>,
-	/// The block it was submitted in.
-	pub submitted: BlockNumberFor<T>,
-	/// The DC's parameters at submission.
-	pub parameters: Parameters<BlockNumberFor<T>>,
-	/// One bucket per score `min_score..=max_score`: weight and accumulator.
-	pub buckets: BoundedVec<Bucket, T::MaxScoreBuckets>,
-	/// Stakes held: the evaluators' stakes not yet paid out.
-	pub escrow: Reputation,
-	/// The part of the escrow that belongs to nobody yet: shared on closing.
-	pub pot: Reputation,
-	/// The highest median already rewarded.
-	pub paid: Score,
-	/// How many evaluations it has.
-	pub evaluations: u32,
-	/// Open or closed.
-	pub status: Status,
-}
-
-impl<T: Config> Contribution<T> {
-	/// The last block in which it accepts evaluations.
-	pub fn last_evaluation_block(&self) -> BlockNumberFor<T> {
-		self.submitted.saturating_add(self.parameters.evaluation_period)
-	}
-}
-
-/// What a client sees of a contribution.
-#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
-pub struct ContributionStatus<BlockNumber> {
-	/// The DC.
-	pub dc: CooperativeId,
-	/// Whether it is still open.
-	pub open: bool,
-	/// The median now (open) or the final median (closed); `None`: no consensus.
-	pub median: Option<Score>,
-	/// The highest median already rewarded.
-	pub paid: Score,
-	/// `(score, weight)` of every score bucket.
-	pub buckets: alloc::vec::Vec<(Score, Reputation)>,
-	/// Evaluations so far.
-	pub evaluations: u32,
-	/// Stakes held.
-	pub escrow: Reputation,
-	/// Unclaimed stakes, shared on closing.
-	pub pot: Reputation,
-	/// Blocks in which it still accepts evaluations (0 once the period is over).
-	pub blocks_left: BlockNumber,
-}
-
-/// What an evaluator stands to receive from an open contribution.
-#[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
-pub struct PendingReward {
-	/// The stake the evaluator put in.
-	pub stake: Reputation,
-	/// Its share of later aligned stakes, accrued so far.
-	pub accrued: Reputation,
-	/// Its share of the pot if the contribution closed now with the current median.
-	pub pot_share: Reputation,
-}
-
-/// Native currency balance.
-pub type BalanceOf<T> = <<T as Config>::Currency as frame_support::traits::fungible::Inspect<
-	<T as frame_system::Config>::AccountId,
->>::Balance;
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
+	use covalue_primitives::{
+		CooperativeId, CooperativeInspect, CooperativeTokens, Reputation, ReputationLedger,
+		Score, TokenBalance,
+	};
 	use frame_support::{
-		traits::{
-			fungible::{self, MutateHold},
-			tokens::Precision,
-		},
+		pallet_prelude::*,
+		traits::{Consideration, Footprint},
 		weights::WeightMeter,
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_cooperatives::{CooperativeInspect, CooperativeTokens, Minting};
-	use pallet_reputation::ReputationLedger;
-	use sp_runtime::traits::{One, Zero};
+	use protocol::Bucket;
+	use sp_runtime::{
+		traits::{One, Saturating, Zero},
+		ArithmeticError,
+	};
+
+	/// The storage layout's version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the Proof-of-Value pallet.
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// The native currency, from which contribution deposits are held.
-		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The deposit of whoever submits a contribution, held until clean-up and priced by the
+		/// footprint of what the contribution stores.
+		type Consideration: Consideration<Self::AccountId, Footprint>;
 
-		/// The overarching hold reason.
-		type RuntimeHoldReason: From<HoldReason>;
+		/// The DC registry: parameters, and the highest score a DC may choose.
+		type Cooperatives: CooperativeInspect<Self::AccountId, BlockNumber = BlockNumberFor<Self>>;
 
-		/// The DC registry, which also mints the DC tokens that rewards pay.
-		type Cooperatives: CooperativeInspect<Self::AccountId, BlockNumberFor<Self>>
-			+ CooperativeTokens<Self::AccountId>;
+		/// DC tokens, which contributor rewards mint.
+		type Tokens: CooperativeTokens<Self::AccountId>;
 
 		/// Reputation books.
 		type Reputation: ReputationLedger<Self::AccountId>;
-
-		/// The deposit held from whoever submits a contribution, returned on clean-up.
-		#[pallet::constant]
-		type ContributionDeposit: Get<BalanceOf<Self>>;
 
 		/// Maximum number of contributors of one contribution.
 		#[pallet::constant]
@@ -228,16 +137,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxUriLength: Get<u32>;
 
-		/// Maximum number of score buckets: the cooperatives pallet's `MaxScore` + 1.
-		#[pallet::constant]
-		type MaxScoreBuckets: Get<u32>;
-
 		/// Maximum number of evaluations of one contribution: what closing settles at once.
 		#[pallet::constant]
 		type MaxEvaluationsPerContribution: Get<u32>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
+
+		/// Sets up what the benchmarks need.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, BlockNumberFor<Self>>;
 	}
 
 	/// Why this pallet holds native currency.
@@ -298,16 +207,26 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// The earliest block of [`Expiring`] that automatic closing has not cleared yet, and how many
-	/// entries [`Expiring`] holds; `None` when it is empty.
+	/// Where automatic closing stands: the earliest block of [`Expiring`] not cleared yet and
+	/// how many entries [`Expiring`] holds; `None` when it is empty.
 	#[pallet::storage]
-	pub type ExpiryCursor<T: Config> = StorageValue<_, (BlockNumberFor<T>, u32), OptionQuery>;
+	pub type ExpiryCursor<T: Config> =
+		StorageValue<_, ExpiryCursorState<BlockNumberFor<T>>, OptionQuery>;
 
 	/// Expired contributions whose automatic closing failed: they wait for a manual `close`.
 	// Contribution ids are sequential: `Twox64Concat` is safe.
 	#[pallet::storage]
 	pub type AwaitingManualClose<T: Config> =
 		StorageMap<_, Twox64Concat, ContributionId, (), OptionQuery>;
+
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// Maximum number of score buckets of a contribution: the DC registry's `MaxScore` + 1.
+		#[pallet::constant_name(MaxScoreBuckets)]
+		fn max_score_buckets() -> u32 {
+			ScoreBuckets::<T>::get()
+		}
+	}
 
 	/// Events of the Proof-of-Value pallet.
 	#[pallet::event]
@@ -376,8 +295,6 @@ pub mod pallet {
 			contribution: ContributionId,
 			/// Who got the deposit back.
 			depositor: T::AccountId,
-			/// The deposit.
-			deposit: BalanceOf<T>,
 		},
 	}
 
@@ -389,7 +306,7 @@ pub mod pallet {
 		/// No contribution has this id (or it was cleaned up).
 		UnknownContribution,
 		/// Contributors must be a non-empty list with shares above zero summing to exactly
-		/// 1,000,000 parts per million.
+		/// 100% (1,000,000 parts per million).
 		InvalidShares,
 		/// An account is listed twice among the contributors.
 		DuplicateContributor,
@@ -409,8 +326,6 @@ pub mod pallet {
 		EvaluationPeriodNotOver,
 		/// Only closed contributions can be cleaned up.
 		NotClosed,
-		/// An amount would exceed `u128::MAX`.
-		Overflow,
 	}
 
 	#[pallet::hooks]
@@ -423,7 +338,8 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(T::MaxContributors::get() > 0, "MaxContributors must be above zero");
-			assert!(T::MaxScoreBuckets::get() >= 11, "MaxScoreBuckets must be at least 11");
+			// One bucket per score 0..=MaxScore, with MaxScore at least 10.
+			assert!(ScoreBuckets::<T>::get() >= 11, "MaxScore must be at least 10");
 			assert!(
 				T::MaxEvaluationsPerContribution::get() > 0,
 				"MaxEvaluationsPerContribution must be above zero"
@@ -441,18 +357,20 @@ pub mod pallet {
 		/// Submit a contribution to a DC.
 		///
 		/// ## Dispatch Origin
-		/// Signed; any account. It pays [`Config::ContributionDeposit`], returned by
+		/// Signed; any account. It pays a deposit ([`Config::Consideration`] of what the
+		/// contribution stores: its record, URI and contributors), returned by
 		/// [`Pallet::clean_up`]. Contributors need no reputation.
 		///
 		/// ## Details
 		/// `contributors` lists distinct accounts with shares in parts per million summing to
-		/// exactly 1,000,000; rewards are split by these shares, the rounding remainder going to
-		/// the first. The contribution snapshots the DC's current parameters.
+		/// exactly 100% (1,000,000 parts per million); rewards are split by these shares, the
+		/// rounding remainder going to the first. The contribution snapshots the DC's current
+		/// parameters.
 		///
 		/// ## Errors
 		/// [`Error::UnknownCooperative`], [`Error::InvalidShares`],
-		/// [`Error::DuplicateContributor`], [`Error::Overflow`], or the currency's error if the
-		/// deposit can't be held.
+		/// [`Error::DuplicateContributor`], `ArithmeticError::Overflow` when no ids are left, or
+		/// the currency's error if the deposit can't be held.
 		///
 		/// ## Events
 		/// [`Event::Contributed`].
@@ -463,7 +381,7 @@ pub mod pallet {
 			dc: CooperativeId,
 			content_hash: T::Hash,
 			uri: BoundedVec<u8, T::MaxUriLength>,
-			contributors: BoundedVec<(T::AccountId, u32), T::MaxContributors>,
+			contributors: BoundedVec<ContributorShare<T::AccountId>, T::MaxContributors>,
 		) -> DispatchResult {
 			let depositor = ensure_signed(origin)?;
 			let parameters =
@@ -474,11 +392,11 @@ pub mod pallet {
 				.collect::<Vec<_>>();
 			let buckets = BoundedVec::try_from(buckets).map_err(|_| Error::<T>::ScoreOutOfRange)?;
 			let id = NextContributionId::<T>::get();
-			let next_id = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let next_id = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let now = frame_system::Pallet::<T>::block_number();
 
-			let deposit = T::ContributionDeposit::get();
-			T::Currency::hold(&HoldReason::ContributionDeposit.into(), &depositor, deposit)?;
+			let footprint = Self::footprint(uri.len(), contributors.len(), buckets.len());
+			let deposit = T::Consideration::new(&depositor, footprint)?;
 			let contribution = Contribution::<T> {
 				dc,
 				depositor: depositor.clone(),
@@ -495,10 +413,7 @@ pub mod pallet {
 				evaluations: 0,
 				status: Status::Open,
 			};
-			Self::schedule_expiry(
-				id,
-				contribution.last_evaluation_block().saturating_add(One::one()),
-			);
+			Self::schedule_expiry(id, contribution.first_closing_block());
 			Contributions::<T>::insert(id, contribution);
 			NextContributionId::<T>::put(next_id);
 			Self::deposit_event(Event::Contributed {
@@ -525,7 +440,7 @@ pub mod pallet {
 		/// ## Errors
 		/// In this order: [`Error::UnknownContribution`], [`Error::EvaluationClosed`],
 		/// [`Error::ScoreOutOfRange`], [`Error::AlreadyEvaluated`], [`Error::NoReputation`];
-		/// then [`Error::TooManyEvaluations`], [`Error::Overflow`].
+		/// then [`Error::TooManyEvaluations`], or an `ArithmeticError`.
 		///
 		/// ## Events
 		/// [`Event::RewardIssued`] if the median rose, then [`Event::Evaluated`].
@@ -533,7 +448,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::evaluate(
 				T::MaxEvaluationsPerContribution::get(),
-				T::MaxScoreBuckets::get(),
+				ScoreBuckets::<T>::get(),
 			)
 			.saturating_add(T::WeightInfo::reward(T::MaxContributors::get()))
 		)]
@@ -572,15 +487,14 @@ pub mod pallet {
 				p.alignment_radius,
 				score,
 				stake,
-			)
-			.map_err(|_| Error::<T>::Overflow)?;
-			c.pot = c.pot.checked_add(to_pot).ok_or(Error::<T>::Overflow)?;
-			c.escrow = c.escrow.checked_add(stake).ok_or(Error::<T>::Overflow)?;
+			)?;
+			c.pot = c.pot.checked_add(to_pot).ok_or(ArithmeticError::Overflow)?;
+			c.escrow = c.escrow.checked_add(stake).ok_or(ArithmeticError::Overflow)?;
 			let bucket = c
 				.buckets
 				.get_mut(usize::from(score - p.min_score))
 				.ok_or(Error::<T>::ScoreOutOfRange)?;
-			bucket.weight = bucket.weight.checked_add(weight).ok_or(Error::<T>::Overflow)?;
+			bucket.weight = bucket.weight.checked_add(weight).ok_or(ArithmeticError::Overflow)?;
 			let snapshot = bucket.accumulator;
 			let index = c.evaluations;
 			c.evaluations = index.saturating_add(1);
@@ -596,9 +510,9 @@ pub mod pallet {
 			);
 			Evaluators::<T>::insert(contribution, index, &evaluator);
 			let mut actual = T::WeightInfo::evaluate(index, c.buckets.len() as u32);
-			if let Some(rewards) = rewards {
+			if let Some(reward) = rewards {
 				actual = actual.saturating_add(T::WeightInfo::reward(c.contributors.len() as u32));
-				Self::pay_rewards(contribution, &mut c, rewards)?;
+				Self::pay_rewards(contribution, &mut c, reward)?;
 			}
 			Contributions::<T>::insert(contribution, c);
 			Self::deposit_event(Event::Evaluated { contribution, evaluator, score, weight, stake });
@@ -619,7 +533,7 @@ pub mod pallet {
 		///
 		/// ## Errors
 		/// [`Error::UnknownContribution`], [`Error::AlreadyClosed`],
-		/// [`Error::EvaluationPeriodNotOver`], [`Error::Overflow`].
+		/// [`Error::EvaluationPeriodNotOver`], or an `ArithmeticError`.
 		///
 		/// ## Events
 		/// [`Event::RewardIssued`] if the median rose, one [`Event::EvaluationSettled`] per
@@ -628,7 +542,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::close(
 				T::MaxEvaluationsPerContribution::get(),
-				T::MaxScoreBuckets::get(),
+				ScoreBuckets::<T>::get(),
 			)
 			.saturating_add(T::WeightInfo::reward(T::MaxContributors::get()))
 		)]
@@ -661,18 +575,9 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let c = Contributions::<T>::get(contribution).ok_or(Error::<T>::UnknownContribution)?;
 			ensure!(matches!(c.status, Status::Closed { .. }), Error::<T>::NotClosed);
-			T::Currency::release(
-				&HoldReason::ContributionDeposit.into(),
-				&c.depositor,
-				c.deposit,
-				Precision::BestEffort,
-			)?;
+			c.deposit.drop(&c.depositor)?;
 			Contributions::<T>::remove(contribution);
-			Self::deposit_event(Event::CleanedUp {
-				contribution,
-				depositor: c.depositor,
-				deposit: c.deposit,
-			});
+			Self::deposit_event(Event::CleanedUp { contribution, depositor: c.depositor });
 			Ok(())
 		}
 	}
@@ -722,8 +627,7 @@ pub mod pallet {
 			let c = Contributions::<T>::get(contribution)?;
 			let e = Evaluations::<T>::get(contribution, &evaluator)?;
 			let p = c.parameters;
-			let accumulator =
-				c.buckets.get(usize::from(e.score.checked_sub(p.min_score)?))?.accumulator;
+			let accumulator = c.bucket(e.score)?.accumulator;
 			let accrued = protocol::settlement(e.weight, accumulator, e.snapshot).ok()?;
 			let median = Self::current_median(&c);
 			let own = protocol::pot_weight(p.alignment_radius, e.score, median, e.weight, e.stake)
@@ -735,302 +639,32 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		fn validate_contributors(contributors: &[(T::AccountId, u32)]) -> DispatchResult {
-			ensure!(!contributors.is_empty(), Error::<T>::InvalidShares);
-			let mut sum: u32 = 0;
-			for (i, (who, share)) in contributors.iter().enumerate() {
-				ensure!(*share > 0, Error::<T>::InvalidShares);
-				sum = sum.checked_add(*share).ok_or(Error::<T>::InvalidShares)?;
-				// Quadratic in the number of contributors, bounded by `MaxContributors`.
-				ensure!(
-					!contributors[..i].iter().any(|(other, _)| other == who),
-					Error::<T>::DuplicateContributor
-				);
-			}
-			ensure!(sum == protocol::SHARE_TOTAL, Error::<T>::InvalidShares);
-			Ok(())
-		}
-
-		/// The quorum median of `c` over its DC's current total reputation.
-		fn current_median(c: &Contribution<T>) -> Option<Score> {
-			let total = T::Reputation::ledger(c.dc).map_or(0, |l| l.total);
-			protocol::quorum_median(&c.buckets, c.parameters.min_score, c.parameters.quorum, total)
-		}
-
-		/// Σ of the pot weights of all evaluations, from the buckets alone: with a median m,
-		/// Σ_b a(b, m)·W_b; without one, every stake, i.e. the whole escrow before any payout.
-		fn pot_weight_total(c: &Contribution<T>, median: Option<Score>) -> Result<u128, Error<T>> {
-			let Some(m) = median else { return Ok(c.escrow) };
-			let p = c.parameters;
-			c.buckets
-				.iter()
-				.zip(p.min_score..=p.max_score)
-				.try_fold(0u128, |sum, (b, score)| {
-					protocol::alignment(p.alignment_radius, score, m)
-						.checked_mul(b.weight)
-						.and_then(|x| sum.checked_add(x))
-						.ok_or(Error::<T>::Overflow)
-				})
-		}
-
-		/// The rewards §4 owes the contributors of `c` for `median`: the new median, the points,
-		/// and each contributor's tokens and reputation. `None` if the median did not rise.
-		#[allow(clippy::type_complexity)]
-		pub(crate) fn rewards_due(
-			c: &Contribution<T>,
-			median: Option<Score>,
-		) -> Result<Option<(Score, Score, Vec<(TokenBalance, Reputation)>)>, Error<T>> {
-			let p = c.parameters;
-			let Some((points, tokens, reputation)) =
-				protocol::issuance(median, c.paid, p.token_per_point, p.reputation_per_point)
-					.map_err(|_| Error::<T>::Overflow)?
-			else {
-				return Ok(None);
-			};
-			let shares = c.contributors.iter().map(|(_, s)| *s).collect::<Vec<_>>();
-			let tokens =
-				protocol::split_by_shares(tokens, &shares).map_err(|_| Error::<T>::Overflow)?;
-			let reputation =
-				protocol::split_by_shares(reputation, &shares).map_err(|_| Error::<T>::Overflow)?;
-			let median = c.paid.saturating_add(points);
-			Ok(Some((median, points, tokens.into_iter().zip(reputation).collect())))
-		}
-
-		/// Mints and issues what [`Self::rewards_due`] computed, and records the new `paid`.
-		pub(crate) fn pay_rewards(
-			contribution: ContributionId,
-			c: &mut Contribution<T>,
-			(median, points, amounts): (Score, Score, Vec<(TokenBalance, Reputation)>),
-		) -> DispatchResult {
-			let (mut tokens, mut reputation) = (0u128, 0u128);
-			for ((who, _), (token_amount, reputation_amount)) in c.contributors.iter().zip(amounts)
-			{
-				if token_amount > 0 {
-					T::Cooperatives::mint(c.dc, who, token_amount, Minting::Reward)?;
-				}
-				if reputation_amount > 0 {
-					T::Reputation::issue(c.dc, who, reputation_amount)?;
-				}
-				tokens = tokens.saturating_add(token_amount);
-				reputation = reputation.saturating_add(reputation_amount);
-			}
-			c.paid = median;
-			Self::deposit_event(Event::RewardIssued {
-				contribution,
-				median,
-				points,
-				tokens,
-				reputation,
-			});
-			Ok(())
-		}
-
-		/// The weight of closing `c`.
-		/// Counts a reward for every contributor: whether the median rises at closing is only
-		/// known once the DC's current total is read.
-		fn close_weight(c: &Contribution<T>) -> Weight {
-			T::WeightInfo::close(c.evaluations, c.buckets.len() as u32)
-				.saturating_add(T::WeightInfo::reward(c.contributors.len() as u32))
-		}
-
-		/// Closes and settles `c` (spec §5). The caller has checked that it is open and expired.
-		fn do_close(contribution: ContributionId, mut c: Contribution<T>) -> DispatchResult {
-			let p = c.parameters;
-			let median = Self::current_median(&c);
-			if let Some(rewards) = Self::rewards_due(&c, median)? {
-				Self::pay_rewards(contribution, &mut c, rewards)?;
-			}
-			let pot_total = Self::pot_weight_total(&c, median)?;
-			let mut paid_out: Reputation = 0;
-			for index in 0..c.evaluations {
-				let Some(evaluator) = Evaluators::<T>::take(contribution, index) else {
-					defensive!("an evaluation index below the count has no evaluator");
-					continue;
-				};
-				let Some(e) = Evaluations::<T>::take(contribution, &evaluator) else {
-					defensive!("an evaluator has no evaluation");
-					continue;
-				};
-				let accumulator = c
-					.buckets
-					.get(usize::from(e.score.saturating_sub(p.min_score)))
-					.map_or(e.snapshot, |b| b.accumulator);
-				let reward = protocol::settlement(e.weight, accumulator, e.snapshot)
-					.map_err(|_| Error::<T>::Overflow)?;
-				let own =
-					protocol::pot_weight(p.alignment_radius, e.score, median, e.weight, e.stake)
-						.map_err(|_| Error::<T>::Overflow)?;
-				let pot_share =
-					protocol::pot_share(c.pot, own, pot_total).map_err(|_| Error::<T>::Overflow)?;
-				let amount = reward.checked_add(pot_share).ok_or(Error::<T>::Overflow)?;
-				T::Reputation::release(c.dc, &evaluator, amount)?;
-				paid_out = paid_out.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-				Self::deposit_event(Event::EvaluationSettled {
-					contribution,
-					evaluator,
-					reward,
-					pot_share,
-				});
-			}
-			// Rewards and pot shares round down, so they never exceed the escrow.
-			let burned = c.escrow.checked_sub(paid_out).ok_or(Error::<T>::Overflow)?;
-			T::Reputation::burn_escrowed(c.dc, burned)?;
-			Self::unschedule_expiry(
-				contribution,
-				c.last_evaluation_block().saturating_add(One::one()),
-			);
-			AwaitingManualClose::<T>::remove(contribution);
-			c.escrow = 0;
-			c.pot = 0;
-			c.status = Status::Closed { median, burned };
-			Contributions::<T>::insert(contribution, c);
-			Self::deposit_event(Event::Closed { contribution, median, burned });
-			Ok(())
-		}
-
-		fn schedule_expiry(contribution: ContributionId, at: BlockNumberFor<T>) {
-			Expiring::<T>::insert(at, contribution, ());
-			ExpiryCursor::<T>::mutate(|cursor| {
-				*cursor = Some(match *cursor {
-					Some((block, count)) => (block.min(at), count.saturating_add(1)),
-					None => (at, 1),
-				})
-			});
-		}
-
-		fn unschedule_expiry(contribution: ContributionId, at: BlockNumberFor<T>) {
-			if Expiring::<T>::take(at, contribution).is_none() {
-				return;
-			}
-			ExpiryCursor::<T>::mutate(|cursor| {
-				*cursor = match *cursor {
-					Some((_, count)) if count <= 1 => None,
-					Some((block, count)) => Some((block, count - 1)),
-					None => None,
-				}
-			});
-		}
-
-		/// Closes expired contributions while `meter` allows, oldest expiry first.
-		pub(crate) fn close_expired(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
-			let step = T::WeightInfo::expiry_step();
-			loop {
-				if meter.try_consume(step).is_err() {
-					return;
-				}
-				let Some((block, _)) = ExpiryCursor::<T>::get() else { return };
-				if block > now {
-					return;
-				}
-				let Some(contribution) = Expiring::<T>::iter_key_prefix(block).next() else {
-					// Nothing left at this block: move on to the next one.
-					ExpiryCursor::<T>::mutate(|cursor| {
-						if let Some((b, _)) = cursor {
-							*b = b.saturating_add(One::one());
-						}
-					});
-					continue;
-				};
-				let Some(c) = Contributions::<T>::get(contribution) else {
-					defensive!("an expiring contribution does not exist");
-					Self::unschedule_expiry(contribution, block);
-					continue;
-				};
-				let weight = Self::close_weight(&c);
-				if meter.try_consume(weight).is_err() {
-					return;
-				}
-				if let Err(e) =
-					frame_support::storage::with_storage_layer(|| Self::do_close(contribution, c))
-				{
-					log::warn!(
-						target: "runtime::proof-of-value",
-						"automatic closing of contribution {contribution} failed: {e:?}"
-					);
-					// Stop retrying it here; it stays open for a manual `close`.
-					Self::unschedule_expiry(contribution, block);
-					AwaitingManualClose::<T>::insert(contribution, ());
-				}
-			}
-		}
-
-		/// Checks the spec's invariants.
-		///
-		/// ### Invariants
-		/// - per open contribution: `escrow ≥ pot`; `escrow` = Σ stakes of its evaluations; each
-		///   bucket's weight = Σ weights of its evaluations; the evaluation count matches; it is
-		///   scheduled for automatic closing, or waits for a manual one after that failed;
-		/// - per closed contribution: no escrow, no pot, no evaluations left;
-		/// - per DC: Σ escrow of its open contributions = the escrow in its reputation books.
-		///
-		/// The token supply is checked against its books by the cooperatives pallet.
-		#[cfg(any(feature = "std", feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			let mut escrow_by_dc = BTreeMap::<CooperativeId, u128>::new();
-			let mut scheduled = 0u32;
-			for (id, c) in Contributions::<T>::iter() {
-				match c.status {
-					Status::Open => {
-						ensure!(c.escrow >= c.pot, "escrow below pot");
-						let mut weights = alloc::vec![0u128; c.buckets.len()];
-						let (mut count, mut stakes) = (0u32, 0u128);
-						for (_, e) in Evaluations::<T>::iter_prefix(id) {
-							let weight = e
-								.score
-								.checked_sub(c.parameters.min_score)
-								.and_then(|i| weights.get_mut(usize::from(i)))
-								.ok_or("evaluation score outside the contribution's buckets")?;
-							*weight =
-								weight.checked_add(e.weight).ok_or("bucket weight overflows")?;
-							stakes = stakes.checked_add(e.stake).ok_or("stakes overflow")?;
-							count = count.saturating_add(1);
-						}
-						ensure!(count == c.evaluations, "evaluation count mismatch");
-						ensure!(
-							Evaluators::<T>::iter_prefix(id).count() as u32 == count,
-							"evaluator order mismatch"
-						);
-						ensure!(stakes == c.escrow, "escrow != sum of stakes");
-						ensure!(
-							c.buckets.iter().map(|b| b.weight).eq(weights.into_iter()),
-							"bucket weight != sum of its evaluations"
-						);
-						let at = c.last_evaluation_block().saturating_add(One::one());
-						if Expiring::<T>::contains_key(at, id) {
-							scheduled += 1;
-						} else {
-							ensure!(
-								AwaitingManualClose::<T>::contains_key(id),
-								"open contribution neither scheduled nor awaiting a manual close"
-							);
-						}
-						let escrow = escrow_by_dc.entry(c.dc).or_default();
-						*escrow = escrow.checked_add(c.escrow).ok_or("escrow overflows")?;
-					},
-					Status::Closed { .. } => {
-						ensure!(c.escrow == 0 && c.pot == 0, "closed contribution holds escrow");
-						ensure!(
-							Evaluations::<T>::iter_prefix(id).next().is_none(),
-							"closed contribution keeps evaluations"
-						);
-					},
-				}
-			}
-			ensure!(
-				ExpiryCursor::<T>::get().map_or(0, |(_, n)| n) == scheduled
-					&& Expiring::<T>::iter().count() as u32 == scheduled,
-				"expiry schedule mismatch"
-			);
-			for (dc, escrow) in &escrow_by_dc {
-				let ledger =
-					T::Reputation::ledger(*dc).ok_or("contribution to a DC without books")?;
-				ensure!(
-					ledger.escrowed == *escrow,
-					"DC escrow != sum of open contributions' escrow"
-				);
-			}
-			Ok(())
+		/// What a contribution stores, as its deposit prices it: one record with a URI of
+		/// `uri` bytes, `contributors` contributors and `buckets` score buckets.
+		pub fn footprint(uri: usize, contributors: usize, buckets: usize) -> Footprint {
+			let compact = |n: usize| codec::Compact(n as u32).encoded_size();
+			let fixed = CooperativeId::max_encoded_len()
+				.saturating_add(T::AccountId::max_encoded_len())
+				.saturating_add(T::Consideration::max_encoded_len())
+				.saturating_add(T::Hash::max_encoded_len())
+				.saturating_add(BlockNumberFor::<T>::max_encoded_len())
+				.saturating_add(
+					covalue_primitives::Parameters::<BlockNumberFor<T>>::max_encoded_len(),
+				)
+				// escrow, pot, paid, evaluations, status
+				.saturating_add(Reputation::max_encoded_len().saturating_mul(2))
+				.saturating_add(Score::max_encoded_len())
+				.saturating_add(u32::max_encoded_len())
+				.saturating_add(Status::max_encoded_len());
+			let variable = compact(uri)
+				.saturating_add(uri)
+				.saturating_add(compact(contributors))
+				.saturating_add(
+					contributors.saturating_mul(ContributorShare::<T::AccountId>::max_encoded_len()),
+				)
+				.saturating_add(compact(buckets))
+				.saturating_add(buckets.saturating_mul(Bucket::max_encoded_len()));
+			Footprint::from_parts(1, fixed.saturating_add(variable))
 		}
 	}
 }

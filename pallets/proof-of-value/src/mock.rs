@@ -1,134 +1,84 @@
-//! A test runtime with the real balances, assets, reputation and cooperatives pallets.
+//! A small test runtime: the real balances pallet (deposits are holds) and the DC registry,
+//! tokens and reputation books of `covalue_primitives::mock`. The flows through the real
+//! cooperatives, reputation and assets pallets are tested in `covalue-integration-tests`.
 
 use crate as pallet_proof_of_value;
+use covalue_primitives::{
+	mock::{MockRegistry, MockReputation, MockTokens},
+	CooperativeId, Parameters, Reputation as Amount, ReputationLedger,
+};
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU8},
-	PalletId,
+	traits::{fungible::HoldConsideration, ConstU128, ConstU32, ConstU8, LinearStoragePrice},
 };
-use frame_system::{EnsureNever, EnsureRoot};
-use pallet_cooperatives::{CooperativeId, Parameters};
 use sp_runtime::{BuildStorage, Perbill};
 
-/// 32-byte accounts, as in the runtime: the pallet's keyless accounts need the room.
-pub type AccountId = sp_runtime::AccountId32;
-pub type Balance = u128;
-type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+/// The DC registry the pallet reads.
+pub type Registry = MockRegistry<AccountId, u64, ConstU8<20>>;
+/// The reputation books the pallet writes to.
+pub type Reputation = MockReputation<AccountId>;
+/// The DC tokens rewards mint.
+pub type Tokens = MockTokens<AccountId>;
 
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Assets = pallet_assets;
-	#[runtime::pallet_index(3)]
-	pub type Reputation = pallet_reputation;
-	#[runtime::pallet_index(4)]
-	pub type Cooperatives = pallet_cooperatives;
-	#[runtime::pallet_index(5)]
-	pub type ProofOfValue = pallet_proof_of_value;
-}
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		ProofOfValue: pallet_proof_of_value,
+	}
+);
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
+	type Block = frame_system::mocking::MockBlock<Test>;
+	type AccountData = pallet_balances::AccountData<u128>;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<1>;
+	type Balance = u128;
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = u128;
-	type AssetId = CooperativeId;
-	type AssetIdParameter = CooperativeId;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type AssetDeposit = ConstU128<0>;
-	type AssetAccountDeposit = ConstU128<0>;
-	type MetadataDepositBase = ConstU128<0>;
-	type MetadataDepositPerByte = ConstU128<0>;
-	type ApprovalDeposit = ConstU128<0>;
-	type Freezer = ();
-	type Holder = ();
-}
-
-impl pallet_reputation::Config for Test {}
+/// A contribution's deposit: 10 plus 1 per byte it stores.
+pub const DEPOSIT_BASE: u128 = 10;
+pub const MAX_EVALUATIONS: u32 = 8;
 
 parameter_types! {
-	pub const CooperativesPalletId: PalletId = PalletId(*b"cv/coops");
-}
-
-impl pallet_cooperatives::Config for Test {
-	type RuntimeCall = RuntimeCall;
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type Assets = Assets;
-	type Reputation = Reputation;
-	type PalletId = CooperativesPalletId;
-	type Deposit = ConstU128<DC_DEPOSIT>;
-	type MaxNameLength = ConstU32<32>;
-	type MaxTokenStringLength = ConstU32<16>;
-	type MaxInitialMembers = ConstU32<16>;
-	type MaxScore = ConstU8<20>;
-	type TokenMinBalance = ConstU128<1>;
-	type WeightInfo = ();
+	pub const DepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::ProofOfValue(pallet_proof_of_value::HoldReason::ContributionDeposit);
 }
 
 impl pallet_proof_of_value::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type Cooperatives = Cooperatives;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		DepositReason,
+		LinearStoragePrice<ConstU128<DEPOSIT_BASE>, ConstU128<1>, u128>,
+	>;
+	type Cooperatives = Registry;
+	type Tokens = Tokens;
 	type Reputation = Reputation;
-	type ContributionDeposit = ConstU128<CONTRIBUTION_DEPOSIT>;
 	type MaxContributors = ConstU32<4>;
 	type MaxUriLength = ConstU32<64>;
-	type MaxScoreBuckets = ConstU32<21>;
 	type MaxEvaluationsPerContribution = ConstU32<MAX_EVALUATIONS>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkHelper;
 }
 
-pub const DC_DEPOSIT: Balance = 100;
-pub const CONTRIBUTION_DEPOSIT: Balance = 10;
-pub const MAX_EVALUATIONS: u32 = 8;
-pub const ENDOWMENT: Balance = 1_000_000;
-
-pub const ADMIN: AccountId = AccountId::new([1; 32]);
-pub const ALICE: AccountId = AccountId::new([10; 32]);
-pub const BOB: AccountId = AccountId::new([11; 32]);
-pub const CAROL: AccountId = AccountId::new([12; 32]);
-pub const DAVE: AccountId = AccountId::new([13; 32]);
-pub const ERIN: AccountId = AccountId::new([14; 32]);
+pub const ALICE: AccountId = 10;
+pub const BOB: AccountId = 11;
+pub const CAROL: AccountId = 12;
+pub const DAVE: AccountId = 13;
+pub const ERIN: AccountId = 14;
 /// An account with no native currency at all.
-pub const PENNILESS: AccountId = AccountId::new([99; 32]);
+pub const PENNILESS: AccountId = 99;
+pub const ADMIN: AccountId = 1;
 
-/// The parameters of the spec's §9 worked example.
+/// The parameters of the worked example (`docs/protocol-rules.md` §9).
 pub fn example_parameters() -> Parameters<u64> {
 	Parameters {
 		min_score: 0,
@@ -142,19 +92,32 @@ pub fn example_parameters() -> Parameters<u64> {
 	}
 }
 
-/// Creates a DC as `ADMIN` with the given parameters and members; returns its id.
-pub fn create_dc(parameters: Parameters<u64>, members: &[(AccountId, u128)]) -> CooperativeId {
-	let dc = pallet_cooperatives::NextCooperativeId::<Test>::get();
-	frame_support::assert_ok!(Cooperatives::create_dc(
-		RuntimeOrigin::signed(ADMIN),
-		b"Example".to_vec().try_into().unwrap(),
-		b"Example token".to_vec().try_into().unwrap(),
-		b"EXT".to_vec().try_into().unwrap(),
-		0,
-		parameters,
-		members.to_vec().try_into().unwrap(),
-	));
+/// Registers a DC with the given parameters and members; returns its id.
+pub fn create_dc(parameters: Parameters<u64>, members: &[(AccountId, Amount)]) -> CooperativeId {
+	let key = b"covalue-pov-mock/next-dc";
+	let dc: CooperativeId = frame_support::storage::unhashed::get_or_default(key);
+	frame_support::storage::unhashed::put(key, &(dc + 1));
+	Registry::register(dc, &ADMIN, &parameters);
+	Reputation::endow(dc, members).expect("a valid endowment");
 	dc
+}
+
+/// Creates the DCs the benchmarks ask for in the mock registry.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId, u64> for BenchmarkHelper {
+	fn max_members() -> u32 {
+		MAX_EVALUATIONS + 2
+	}
+
+	fn create_cooperative(
+		parameters: Parameters<u64>,
+		members: Vec<(AccountId, Amount)>,
+	) -> CooperativeId {
+		create_dc(parameters, &members)
+	}
 }
 
 pub fn run_to_block(n: u64) {
@@ -164,10 +127,7 @@ pub fn run_to_block(n: u64) {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: [ADMIN, ALICE, BOB, CAROL, DAVE, ERIN]
-			.into_iter()
-			.map(|a| (a, ENDOWMENT))
-			.collect(),
+		balances: [ADMIN, ALICE, BOB, CAROL, DAVE, ERIN].into_iter().map(|a| (a, 1_000_000)).collect(),
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)
@@ -177,17 +137,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Runs a test, then checks every pallet's invariants.
+/// Runs a test, then checks the pallet's invariants.
 pub fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
-		check_invariants();
+		ProofOfValue::do_try_state().expect("proof-of-value invariants hold");
 	});
-}
-
-/// The spec's invariants, as checked by `try_state`.
-pub fn check_invariants() {
-	pallet_reputation::Pallet::<Test>::do_try_state().expect("reputation invariants hold");
-	pallet_cooperatives::Pallet::<Test>::do_try_state().expect("cooperatives invariants hold");
-	crate::Pallet::<Test>::do_try_state().expect("proof-of-value invariants hold");
 }

@@ -1,4 +1,4 @@
-//! The pure arithmetic of the Backfeed Proof-of-Value protocol (spec `proof-of-value.md`, §2–§5).
+//! The pure arithmetic of the Backfeed Proof-of-Value protocol (`docs/protocol-rules.md` §2–§5).
 //!
 //! Everything here is a function of its arguments: no storage, no events, no currencies. The
 //! pallet reads its state, calls these functions and writes the results back, so the protocol's
@@ -22,20 +22,18 @@
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
+pub use covalue_primitives::Score;
 use sp_arithmetic::{
-	helpers_128bit::multiply_by_rational_with_rounding, ArithmeticError, Perbill, Rounding,
+	helpers_128bit::multiply_by_rational_with_rounding, ArithmeticError, PerThing, Perbill,
+	Permill, Rounding,
 };
-
-/// A score given by an evaluator; valid scores are `min_score..=max_score` of the contribution's
-/// parameter snapshot (§1).
-pub type Score = u8;
 
 /// The accuracy of `FixedU128`: accumulators are stored as `FixedU128` inner values, so this is
 /// the accumulator of "one unit of stake per unit of weight" (§2).
 pub const ACCUMULATOR_ONE: u128 = 1_000_000_000_000_000_000;
 
 /// Contributor shares are parts per million; a contribution's shares sum to exactly this (§1).
-pub const SHARE_TOTAL: u32 = 1_000_000;
+pub const SHARE_TOTAL: u32 = Permill::ACCURACY;
 
 /// One score bucket of a contribution: the total weight (reputation) of the evaluations with this
 /// score, and the accumulator of stake earned per unit of that weight (`FixedU128` inner value).
@@ -212,17 +210,17 @@ pub fn quorum_median(
 	None
 }
 
-/// §4: splits a contributor reward `amount` by ppm `shares`: each gets `⌊amount·share / 10⁶⌋` and
+/// §4: splits a contributor reward `amount` by `shares`: each gets `⌊amount·share / 10⁶⌋` and
 /// the remainder goes to the **first** entry, so nothing is lost to rounding.
 ///
 /// Returns one amount per share, in the same order, summing to exactly `amount` (empty `shares`
 /// give an empty vector). Valid shares (summing to [`SHARE_TOTAL`]) never fail; shares summing to
 /// more could allocate more than `amount`, which is reported as [`ArithmeticError::Overflow`].
-pub fn split_by_shares(amount: u128, shares: &[u32]) -> Result<Vec<u128>, ArithmeticError> {
+pub fn split_by_shares(amount: u128, shares: &[Permill]) -> Result<Vec<u128>, ArithmeticError> {
 	let mut parts = Vec::with_capacity(shares.len());
 	let mut allocated: u128 = 0;
 	for share in shares {
-		let part = mul_div_floor(amount, u128::from(*share), u128::from(SHARE_TOTAL))?;
+		let part = mul_div_floor(amount, u128::from(share.deconstruct()), u128::from(SHARE_TOTAL))?;
 		allocated = allocated.checked_add(part).ok_or(ArithmeticError::Overflow)?;
 		parts.push(part);
 	}
@@ -289,16 +287,27 @@ pub fn pot_share(pot: u128, weight: u128, total: u128) -> Result<u128, Arithmeti
 	mul_div_floor(pot, weight, total)
 }
 
+/// What §4 issues when a median rises: `Δ = m − paid` new points, `token_per_point·Δ` tokens and
+/// `reputation_per_point·Δ` reputation, before they are split among the contributors.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Issuance {
+	/// The new points, `Δ`.
+	pub points: Score,
+	/// Tokens to mint.
+	pub tokens: u128,
+	/// Reputation to issue.
+	pub reputation: u128,
+}
+
 /// §4 issuance: when the median `m` rose above `paid` (the highest median already rewarded),
-/// returns `Some((Δ, token_per_point·Δ, reputation_per_point·Δ))` with `Δ = m − paid`: the new
-/// points, the tokens to mint and the reputation to issue. Otherwise `None`: a median that stays or
-/// falls never un-issues anything.
+/// returns what it issues. Otherwise `None`: a median that stays or falls never un-issues
+/// anything.
 pub fn issuance(
 	median: Option<Score>,
 	paid: Score,
 	token_per_point: u128,
 	reputation_per_point: u128,
-) -> Result<Option<(u8, u128, u128)>, ArithmeticError> {
+) -> Result<Option<Issuance>, ArithmeticError> {
 	let Some(points) = median.and_then(|median| median.checked_sub(paid)).filter(|p| *p > 0) else {
 		return Ok(None);
 	};
@@ -308,7 +317,7 @@ pub fn issuance(
 	let reputation = reputation_per_point
 		.checked_mul(u128::from(points))
 		.ok_or(ArithmeticError::Overflow)?;
-	Ok(Some((points, tokens, reputation)))
+	Ok(Some(Issuance { points, tokens, reputation }))
 }
 
 #[cfg(test)]

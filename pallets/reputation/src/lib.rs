@@ -22,7 +22,7 @@
 //!
 //! Returned by the [`ReputationLedger`] methods: [`Error::AlreadyEndowed`],
 //! [`Error::NoEndowment`], [`Error::UnknownCooperative`], [`Error::InsufficientReputation`],
-//! [`Error::InsufficientEscrow`], [`Error::Overflow`].
+//! [`Error::InsufficientEscrow`]; an amount above `u128::MAX` is `ArithmeticError::Overflow`.
 //!
 //! ## Events
 //!
@@ -42,60 +42,9 @@ pub use pallet::*;
 #[cfg(test)]
 mod tests;
 
-use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+pub use covalue_primitives::{CooperativeId, Ledger, Reputation, ReputationLedger};
 use frame_support::pallet_prelude::DispatchResult;
-use scale_info::TypeInfo;
-
-/// Identifier of a decentralized cooperation.
-pub type CooperativeId = u32;
-/// An amount of reputation.
-pub type Reputation = u128;
-
-/// The reputation books of one DC.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Default,
-)]
-pub struct Ledger {
-	/// Reputation of all accounts plus what is in escrow.
-	pub total: Reputation,
-	/// The initial members' endowment.
-	pub initial: Reputation,
-	/// Reputation issued to contributors since.
-	pub issued: Reputation,
-	/// Rounding dust burned when contributions closed.
-	pub burned: Reputation,
-	/// Evaluators' stakes held by open contributions.
-	pub escrowed: Reputation,
-}
-
-/// How other pallets read and change reputation. The only way reputation changes.
-pub trait ReputationLedger<AccountId> {
-	/// Reputation of `who` in `dc` (0 if none).
-	fn reputation(dc: CooperativeId, who: &AccountId) -> Reputation;
-	/// The books of `dc`, if it has been endowed.
-	fn ledger(dc: CooperativeId) -> Option<Ledger>;
-	/// Gives a new DC its initial members' reputation. Fails if `dc` was endowed before, if no
-	/// reputation is given, or if the sum overflows.
-	fn endow(dc: CooperativeId, members: &[(AccountId, Reputation)]) -> DispatchResult;
-	/// Issues `amount` new reputation to `who` (§4); the total grows by it.
-	fn issue(dc: CooperativeId, who: &AccountId, amount: Reputation) -> DispatchResult;
-	/// Moves `amount` of `who`'s reputation into escrow (a stake); the total is unchanged.
-	fn lock(dc: CooperativeId, who: &AccountId, amount: Reputation) -> DispatchResult;
-	/// Pays `amount` out of escrow to `who` (a settled reward or pot share).
-	fn release(dc: CooperativeId, who: &AccountId, amount: Reputation) -> DispatchResult;
-	/// Burns `amount` out of escrow: the total drops and the burned counter grows.
-	fn burn_escrowed(dc: CooperativeId, amount: Reputation) -> DispatchResult;
-}
+use sp_runtime::ArithmeticError;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -103,7 +52,11 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::BlockNumberFor;
 
+	/// The storage layout's version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the reputation pallet.
@@ -173,8 +126,6 @@ pub mod pallet {
 		InsufficientReputation,
 		/// Escrow holds less than is to be paid out or burned.
 		InsufficientEscrow,
-		/// An amount of reputation would exceed `u128::MAX`.
-		Overflow,
 	}
 
 	#[pallet::hooks]
@@ -251,7 +202,7 @@ impl<T: Config> ReputationLedger<T::AccountId> for Pallet<T> {
 		let total = members
 			.iter()
 			.try_fold(0u128, |sum, (_, r)| sum.checked_add(*r))
-			.ok_or(Error::<T>::Overflow)?;
+			.ok_or(ArithmeticError::Overflow)?;
 		frame_support::ensure!(total > 0, Error::<T>::NoEndowment);
 		for (who, amount) in members {
 			ReputationOf::<T>::mutate(dc, who, |r| *r = r.saturating_add(*amount));
@@ -264,9 +215,9 @@ impl<T: Config> ReputationLedger<T::AccountId> for Pallet<T> {
 	fn issue(dc: CooperativeId, who: &T::AccountId, amount: Reputation) -> DispatchResult {
 		let mut ledger = Self::ledger_or_err(dc)?;
 		let balance = ReputationOf::<T>::get(dc, who);
-		let new_balance = balance.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-		ledger.total = ledger.total.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-		ledger.issued = ledger.issued.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		let new_balance = balance.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+		ledger.total = ledger.total.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+		ledger.issued = ledger.issued.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
 		ReputationOf::<T>::insert(dc, who, new_balance);
 		Ledgers::<T>::insert(dc, ledger);
 		Self::deposit_event(Event::Issued { dc, who: who.clone(), amount });
@@ -277,7 +228,7 @@ impl<T: Config> ReputationLedger<T::AccountId> for Pallet<T> {
 		let mut ledger = Self::ledger_or_err(dc)?;
 		let balance = ReputationOf::<T>::get(dc, who);
 		let new_balance = balance.checked_sub(amount).ok_or(Error::<T>::InsufficientReputation)?;
-		ledger.escrowed = ledger.escrowed.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		ledger.escrowed = ledger.escrowed.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
 		Self::set_balance(dc, who, new_balance);
 		Ledgers::<T>::insert(dc, ledger);
 		Ok(())
@@ -286,7 +237,7 @@ impl<T: Config> ReputationLedger<T::AccountId> for Pallet<T> {
 	fn release(dc: CooperativeId, who: &T::AccountId, amount: Reputation) -> DispatchResult {
 		let mut ledger = Self::ledger_or_err(dc)?;
 		let balance = ReputationOf::<T>::get(dc, who);
-		let new_balance = balance.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		let new_balance = balance.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
 		ledger.escrowed =
 			ledger.escrowed.checked_sub(amount).ok_or(Error::<T>::InsufficientEscrow)?;
 		Self::set_balance(dc, who, new_balance);
@@ -299,7 +250,7 @@ impl<T: Config> ReputationLedger<T::AccountId> for Pallet<T> {
 		ledger.escrowed =
 			ledger.escrowed.checked_sub(amount).ok_or(Error::<T>::InsufficientEscrow)?;
 		ledger.total = ledger.total.checked_sub(amount).ok_or(Error::<T>::InsufficientEscrow)?;
-		ledger.burned = ledger.burned.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		ledger.burned = ledger.burned.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
 		Ledgers::<T>::insert(dc, ledger);
 		if amount > 0 {
 			Self::deposit_event(Event::Burned { dc, amount });

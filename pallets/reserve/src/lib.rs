@@ -19,17 +19,20 @@
 //! - anyone [deposits revenue](Pallet::deposit_revenue) into the reserve, which raises the
 //!   redemption price of every token alike.
 //!
-//! The reserve account is keyless and only `redeem` pays out of it; the admin can change the
-//! cap but never move the reserve. The reserve balance the formulas use is kept in
+//! Each DC's reserve account is keyless, derived from this pallet's [`Config::PalletId`] and the
+//! DC's id ([`Pallet::reserve_account`]), and only `redeem` pays out of it; the admin can change
+//! the cap but never move the reserve. The reserve balance the formulas use is kept in
 //! [`Reserves`], not read from the account: the account also holds the reserve asset's minimum
 //! balance, paid once by the admin when the asset is chosen, so that it exists and payments of
 //! a single base unit reach it — and that endowment never counts as reserve. Funds sent to the
 //! account by plain transfers are not reserve either; revenue enters only through
 //! `deposit_revenue`.
 //!
-//! Tokens are minted and burned only through the cooperatives pallet's `CooperativeTokens`,
-//! which keeps each token's books (rewarded, sold, redeemed). The prices are computed in
-//! [`pricing`], a pure module with its own tests.
+//! Reserve assets are paid through one `fungibles` interface over both kinds of asset
+//! ([`Config::Assets`]: in the runtime, `UnionOf` the balances and the assets pallets, keyed by
+//! [`ReserveAsset`] = `NativeOrWithId<CooperativeId>`). DC tokens are minted and burned only
+//! through `CooperativeTokens` ([`Config::Tokens`]), which keeps each token's books. The prices
+//! are computed in [`pricing`], a pure module with its own tests.
 //!
 //! ## Calls
 //!
@@ -43,7 +46,8 @@
 //! The spec's names: `NoPriceCap`, `ZeroAmount`, `InsufficientTokens`, `CostAboveMax`,
 //! `ProceedsBelowMin`; and [`Error::UnknownCooperative`], [`Error::NotAdmin`],
 //! [`Error::ZeroPriceCap`], [`Error::UnknownReserveAsset`], [`Error::OwnTokenAsReserve`],
-//! [`Error::ReserveNotEmpty`], [`Error::CannotPayEndowment`], [`Error::Overflow`].
+//! [`Error::ReserveNotEmpty`], [`Error::CannotPayEndowment`]; an amount or price beyond `u128`
+//! is `ArithmeticError::Overflow`.
 //!
 //! ## Events
 //!
@@ -64,33 +68,18 @@ pub mod pricing;
 mod tests;
 pub mod weights;
 
-use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use pallet_cooperatives::{CooperativeId, TokenBalance};
+use codec::{Decode, Encode, MaxEncodedLen};
+use covalue_primitives::{CooperativeId, TokenBalance};
+pub use frame_support::traits::fungible::NativeOrWithId;
 use scale_info::TypeInfo;
 pub use sp_arithmetic::FixedU128;
 
-/// What a DC's reserve holds.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-)]
-pub enum ReserveAsset {
-	/// The chain's native currency.
-	Native,
-	/// The token of another DC, which couples the two DCs.
-	Token(CooperativeId),
-}
+/// What a DC's reserve holds: the native currency, or the token of another DC
+/// (`WithId(dc)`), which couples the two DCs.
+pub type ReserveAsset = NativeOrWithId<CooperativeId>;
 
 /// A DC's reserve, once its admin has set a price cap.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub struct ReserveState {
 	/// What the reserve holds; fixed while `balance` is above zero.
 	pub asset: ReserveAsset,
@@ -104,8 +93,10 @@ pub struct ReserveState {
 }
 
 /// A DC's reserve as clients see it.
-#[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
-pub struct ReserveSummary {
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ReserveSummary<AccountId> {
+	/// The keyless account that holds the reserve.
+	pub account: AccountId,
 	/// What the reserve holds.
 	pub asset: ReserveAsset,
 	/// The price cap.
@@ -118,46 +109,66 @@ pub struct ReserveSummary {
 	pub redemption_price: FixedU128,
 }
 
+/// What the benchmarks need from the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Creates a DC administered by `admin`; returns its id.
+	fn create_cooperative(admin: &AccountId) -> CooperativeId;
+	/// Gives `who` `amount` of the native currency.
+	fn fund(who: &AccountId, amount: u128);
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use covalue_primitives::{CooperativeInspect, CooperativeTokens};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible, fungibles,
+			fungibles::{self, Inspect, Mutate},
 			tokens::{Fortitude, Preservation, Provenance},
 		},
+		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_cooperatives::{CooperativeInspect, CooperativeTokens, Minting};
-	use sp_runtime::traits::Zero;
+	use sp_runtime::{
+		traits::{AccountIdConversion, Zero},
+		ArithmeticError,
+	};
+
+	/// The storage layout's version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the reserve pallet.
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// The native currency, one of the two kinds of reserve asset.
-		type Currency: fungible::Mutate<Self::AccountId, Balance = u128>;
+		/// Both kinds of reserve asset behind one interface: the native currency and DC tokens.
+		type Assets: fungibles::Mutate<Self::AccountId, AssetId = ReserveAsset, Balance = u128>;
 
-		/// Where DC tokens live: another DC's token can be the reserve asset.
-		type Assets: fungibles::Mutate<
-			Self::AccountId,
-			AssetId = CooperativeId,
-			Balance = TokenBalance,
-		>;
+		/// The DC registry: which DCs exist and who administers them.
+		type Cooperatives: CooperativeInspect<Self::AccountId>;
 
-		/// The DC registry: admins, reserve accounts, and the only way to mint and burn tokens.
-		type Cooperatives: CooperativeInspect<Self::AccountId, BlockNumberFor<Self>>
-			+ CooperativeTokens<Self::AccountId>;
+		/// DC tokens: the only way to mint and burn them.
+		type Tokens: CooperativeTokens<Self::AccountId>;
+
+		/// Derives each DC's keyless reserve account.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+
+		/// Sets up what the benchmarks need.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Each DC's reserve, from the moment its admin sets a price cap.
-	// DC ids are assigned sequentially by the cooperatives pallet: `Twox64Concat` is safe.
+	// DC ids are assigned sequentially by the registry: `Twox64Concat` is safe.
 	#[pallet::storage]
 	pub type Reserves<T: Config> =
 		StorageMap<_, Twox64Concat, CooperativeId, ReserveState, OptionQuery>;
@@ -236,8 +247,6 @@ pub mod pallet {
 		OwnTokenAsReserve,
 		/// The reserve asset can't change while the reserve holds anything.
 		ReserveNotEmpty,
-		/// The amount or its price does not fit in `u128`.
-		Overflow,
 		/// The admin can't pay the reserve asset's minimum balance into the reserve account,
 		/// which it needs to exist (for another DC's token: the admin holds none of it).
 		CannotPayEndowment,
@@ -246,9 +255,12 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
-			// Every DC needs a reserve account of its own.
+			// Every DC needs a reserve account of its own, distinct from the pallet's.
+			let pallet: T::AccountId = T::PalletId::get().into_account_truncating();
+			assert!(Self::reserve_account(0) != pallet, "a reserve account is the pallet's");
 			assert!(
-				T::Cooperatives::reserve_account(0) != T::Cooperatives::reserve_account(1),
+				Self::reserve_account(0) != Self::reserve_account(1) &&
+					Self::reserve_account(u32::MAX) != Self::reserve_account(u32::MAX - 1),
 				"reserve accounts of different DCs must differ"
 			);
 		}
@@ -289,9 +301,9 @@ pub mod pallet {
 			let admin = T::Cooperatives::admin(dc).ok_or(Error::<T>::UnknownCooperative)?;
 			ensure!(who == admin, Error::<T>::NotAdmin);
 			ensure!(!price_cap.is_zero(), Error::<T>::ZeroPriceCap);
-			if let ReserveAsset::Token(other) = asset {
+			if let NativeOrWithId::WithId(other) = asset {
 				ensure!(other != dc, Error::<T>::OwnTokenAsReserve);
-				ensure!(T::Cooperatives::admin(other).is_some(), Error::<T>::UnknownReserveAsset);
+				ensure!(T::Cooperatives::exists(other), Error::<T>::UnknownReserveAsset);
 			}
 			let balance = match Reserves::<T>::get(dc) {
 				Some(reserve) if reserve.asset == asset => reserve.balance,
@@ -301,14 +313,20 @@ pub mod pallet {
 				},
 				None => 0,
 			};
-			let account = T::Cooperatives::reserve_account(dc);
-			let endowment = Self::minimum_balance(asset)
-				.saturating_sub(Self::holding(asset, &account).saturating_sub(balance));
+			let account = Self::reserve_account(dc);
+			let endowment = T::Assets::minimum_balance(asset.clone())
+				.saturating_sub(T::Assets::balance(asset.clone(), &account).saturating_sub(balance));
 			if !endowment.is_zero() {
-				ensure!(Self::spendable(asset, &who) >= endowment, Error::<T>::CannotPayEndowment);
-				Self::pay(asset, &who, &account, endowment, Self::payer_preservation(asset))?;
+				let spendable = T::Assets::reducible_balance(
+					asset.clone(),
+					&who,
+					Self::payer_preservation(&asset),
+					Fortitude::Polite,
+				);
+				ensure!(spendable >= endowment, Error::<T>::CannotPayEndowment);
+				Self::pay_in(&asset, &who, &account, endowment)?;
 			}
-			Reserves::<T>::insert(dc, ReserveState { asset, price_cap, balance });
+			Reserves::<T>::insert(dc, ReserveState { asset: asset.clone(), price_cap, balance });
 			Self::deposit_event(Event::PriceCapSet { dc, price_cap, asset, endowment });
 			Ok(())
 		}
@@ -322,8 +340,8 @@ pub mod pallet {
 		///
 		/// ## Errors
 		/// [`Error::UnknownCooperative`], [`Error::NoPriceCap`], [`Error::ZeroAmount`],
-		/// [`Error::Overflow`], [`Error::CostAboveMax`] if the cost exceeds `max_cost`, or the
-		/// asset's error if the buyer can't pay or receive.
+		/// `ArithmeticError::Overflow`, [`Error::CostAboveMax`] if the cost exceeds `max_cost`,
+		/// or the asset's error if the buyer can't pay or receive.
 		///
 		/// ## Events
 		/// [`Event::Bought`].
@@ -337,20 +355,13 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let mut reserve = Self::reserve_of(dc)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			let cost = pricing::cost(amount, reserve.price_cap).ok_or(Error::<T>::Overflow)?;
+			let cost = pricing::cost(amount, reserve.price_cap).ok_or(ArithmeticError::Overflow)?;
 			ensure!(cost <= max_cost, Error::<T>::CostAboveMax);
-			reserve.balance = reserve.balance.checked_add(cost).ok_or(Error::<T>::Overflow)?;
-			T::Cooperatives::can_mint(dc, &who, amount, Minting::Sale)?;
+			reserve.balance = reserve.balance.checked_add(cost).ok_or(ArithmeticError::Overflow)?;
+			T::Tokens::can_mint(dc, &who, amount)?;
 
-			let account = T::Cooperatives::reserve_account(dc);
-			Self::pay(
-				reserve.asset,
-				&who,
-				&account,
-				cost,
-				Self::payer_preservation(reserve.asset),
-			)?;
-			T::Cooperatives::mint(dc, &who, amount, Minting::Sale)?;
+			Self::pay_in(&reserve.asset, &who, &Self::reserve_account(dc), cost)?;
+			T::Tokens::mint(dc, &who, amount)?;
 			Reserves::<T>::insert(dc, reserve);
 			Self::deposit_event(Event::Bought { dc, buyer: who, amount, cost });
 			Ok(())
@@ -365,10 +376,10 @@ pub mod pallet {
 		/// ## Errors
 		/// [`Error::UnknownCooperative`], [`Error::NoPriceCap`], [`Error::ZeroAmount`],
 		/// [`Error::InsufficientTokens`], [`Error::ProceedsBelowMin`] if the proceeds are below
-		/// `min_proceeds`; the cooperatives pallet's `RemainderBelowMinimum` if the holder would
-		/// keep less than the token's minimum balance (but more than none); or the asset's error
-		/// if the holder can't receive the proceeds (e.g. less than the existential deposit into
-		/// an account that has none).
+		/// `min_proceeds`; the registry's `RemainderBelowMinimum` if the holder would keep less
+		/// than the token's minimum balance (but more than none); or the asset's error if the
+		/// holder can't receive the proceeds (e.g. less than the existential deposit into an
+		/// account that has none).
 		///
 		/// ## Events
 		/// [`Event::Redeemed`].
@@ -382,25 +393,31 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let mut reserve = Self::reserve_of(dc)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			ensure!(amount <= T::Cooperatives::balance(dc, &who), Error::<T>::InsufficientTokens);
-			let supply = T::Cooperatives::supply(dc);
+			ensure!(amount <= T::Tokens::balance(dc, &who), Error::<T>::InsufficientTokens);
+			let supply = T::Tokens::supply(dc);
 			let proceeds = pricing::proceeds(amount, reserve.price_cap, reserve.balance, supply)
-				.ok_or(Error::<T>::Overflow)?;
+				.ok_or(ArithmeticError::Overflow)?;
 			ensure!(proceeds >= min_proceeds, Error::<T>::ProceedsBelowMin);
 			// `proceeds ≤ balance` because `amount ≤ supply`; checked all the same.
 			reserve.balance = reserve.balance.checked_sub(proceeds).ok_or_else(|| {
 				defensive!("redemption pays more than the reserve holds");
-				Error::<T>::Overflow
+				ArithmeticError::Underflow
 			})?;
 			if !proceeds.is_zero() {
-				Self::can_receive(reserve.asset, &who, proceeds)?;
+				T::Assets::can_deposit(reserve.asset.clone(), &who, proceeds, Provenance::Extant)
+					.into_result()?;
 			}
 
-			T::Cooperatives::burn_redeemed(dc, &who, amount)?;
+			T::Tokens::burn(dc, &who, amount)?;
 			if !proceeds.is_zero() {
-				let account = T::Cooperatives::reserve_account(dc);
 				// `Preserve`: the endowment keeps the account alive; it is never paid out.
-				Self::pay(reserve.asset, &account, &who, proceeds, Preservation::Preserve)?;
+				T::Assets::transfer(
+					reserve.asset.clone(),
+					&Self::reserve_account(dc),
+					&who,
+					proceeds,
+					Preservation::Preserve,
+				)?;
 			}
 			Reserves::<T>::insert(dc, reserve);
 			Self::deposit_event(Event::Redeemed { dc, holder: who, amount, proceeds });
@@ -415,7 +432,7 @@ pub mod pallet {
 		///
 		/// ## Errors
 		/// [`Error::UnknownCooperative`], [`Error::NoPriceCap`], [`Error::ZeroAmount`],
-		/// [`Error::Overflow`], or the asset's error if the payer can't pay.
+		/// `ArithmeticError::Overflow`, or the asset's error if the payer can't pay.
 		///
 		/// ## Events
 		/// [`Event::RevenueDeposited`].
@@ -428,16 +445,10 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let mut reserve = Self::reserve_of(dc)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			reserve.balance = reserve.balance.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+			reserve.balance =
+				reserve.balance.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
 
-			let account = T::Cooperatives::reserve_account(dc);
-			Self::pay(
-				reserve.asset,
-				&who,
-				&account,
-				amount,
-				Self::payer_preservation(reserve.asset),
-			)?;
+			Self::pay_in(&reserve.asset, &who, &Self::reserve_account(dc), amount)?;
 			Reserves::<T>::insert(dc, reserve);
 			Self::deposit_event(Event::RevenueDeposited { dc, payer: who, amount });
 			Ok(())
@@ -447,21 +458,22 @@ pub mod pallet {
 	/// Read-only queries for clients.
 	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
-		/// A DC's reserve: asset, cap, balance, token supply and current redemption price;
-		/// `None` until its admin sets a price cap.
-		pub fn reserve_summary(dc: CooperativeId) -> Option<ReserveSummary> {
+		/// A DC's reserve: its account, asset, cap, balance, token supply and current
+		/// redemption price; `None` until its admin sets a price cap.
+		pub fn reserve_summary(dc: CooperativeId) -> Option<ReserveSummary<T::AccountId>> {
 			let reserve = Reserves::<T>::get(dc)?;
-			let supply = T::Cooperatives::supply(dc);
+			let supply = T::Tokens::supply(dc);
 			Some(ReserveSummary {
-				asset: reserve.asset,
-				price_cap: reserve.price_cap,
-				balance: reserve.balance,
-				supply,
+				account: Self::reserve_account(dc),
 				redemption_price: pricing::redemption_price(
 					reserve.price_cap,
 					reserve.balance,
 					supply,
 				),
+				asset: reserve.asset,
+				price_cap: reserve.price_cap,
+				balance: reserve.balance,
+				supply,
 			})
 		}
 
@@ -475,161 +487,80 @@ pub mod pallet {
 		/// `amount` exceeds the supply.
 		pub fn redeem_proceeds(dc: CooperativeId, amount: TokenBalance) -> Option<u128> {
 			let reserve = Reserves::<T>::get(dc)?;
-			pricing::proceeds(
-				amount,
-				reserve.price_cap,
-				reserve.balance,
-				T::Cooperatives::supply(dc),
-			)
+			pricing::proceeds(amount, reserve.price_cap, reserve.balance, T::Tokens::supply(dc))
 		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The keyless account that holds the reserve of `dc`.
+		pub fn reserve_account(dc: CooperativeId) -> T::AccountId {
+			// Not the bare `dc`: DC 0 encodes as zeros and would be the pallet's own account.
+			T::PalletId::get().into_sub_account_truncating((b"dc", dc))
+		}
+
 		/// The reserve of `dc`, or why its tokens can't be bought or redeemed.
 		fn reserve_of(dc: CooperativeId) -> Result<ReserveState, DispatchError> {
 			match Reserves::<T>::get(dc) {
 				Some(reserve) => Ok(reserve),
-				None if T::Cooperatives::admin(dc).is_none() => {
-					Err(Error::<T>::UnknownCooperative.into())
-				},
+				None if !T::Cooperatives::exists(dc) => Err(Error::<T>::UnknownCooperative.into()),
 				None => Err(Error::<T>::NoPriceCap.into()),
 			}
 		}
 
-		/// How much of `asset` `who` holds.
-		pub fn holding(asset: ReserveAsset, who: &T::AccountId) -> u128 {
-			match asset {
-				ReserveAsset::Native => <T::Currency as fungible::Inspect<_>>::balance(who),
-				ReserveAsset::Token(id) => <T::Assets as fungibles::Inspect<_>>::balance(id, who),
-			}
-		}
-
-		/// The least an account may hold of `asset`.
-		fn minimum_balance(asset: ReserveAsset) -> u128 {
-			match asset {
-				ReserveAsset::Native => <T::Currency as fungible::Inspect<_>>::minimum_balance(),
-				ReserveAsset::Token(id) => {
-					<T::Assets as fungibles::Inspect<_>>::minimum_balance(id)
-				},
-			}
-		}
-
-		/// What `who` can pay of `asset`.
-		fn spendable(asset: ReserveAsset, who: &T::AccountId) -> u128 {
-			let preservation = Self::payer_preservation(asset);
-			match asset {
-				ReserveAsset::Native => <T::Currency as fungible::Inspect<_>>::reducible_balance(
-					who,
-					preservation,
-					Fortitude::Polite,
-				),
-				ReserveAsset::Token(id) => <T::Assets as fungibles::Inspect<_>>::reducible_balance(
-					id,
-					who,
-					preservation,
-					Fortitude::Polite,
-				),
-			}
-		}
-
 		/// Payers keep their native account alive; DC tokens may be spent to the last unit.
-		fn payer_preservation(asset: ReserveAsset) -> Preservation {
+		fn payer_preservation(asset: &ReserveAsset) -> Preservation {
 			match asset {
-				ReserveAsset::Native => Preservation::Preserve,
-				ReserveAsset::Token(_) => Preservation::Expendable,
+				NativeOrWithId::Native => Preservation::Preserve,
+				NativeOrWithId::WithId(_) => Preservation::Expendable,
 			}
 		}
 
-		/// Fails, without writing, if `who` can't receive `amount` of `asset`.
-		fn can_receive(asset: ReserveAsset, who: &T::AccountId, amount: u128) -> DispatchResult {
-			match asset {
-				ReserveAsset::Native => <T::Currency as fungible::Inspect<_>>::can_deposit(
-					who,
-					amount,
-					Provenance::Extant,
-				),
-				ReserveAsset::Token(id) => <T::Assets as fungibles::Inspect<_>>::can_deposit(
-					id,
-					who,
-					amount,
-					Provenance::Extant,
-				),
-			}
-			.into_result()
-		}
-
-		/// Moves `amount` of `asset` from `from` to `to`.
-		fn pay(
-			asset: ReserveAsset,
+		/// Moves `amount` of `asset` from a payer to `to`, keeping a native payer alive.
+		fn pay_in(
+			asset: &ReserveAsset,
 			from: &T::AccountId,
 			to: &T::AccountId,
 			amount: u128,
-			preservation: Preservation,
 		) -> DispatchResult {
-			match asset {
-				ReserveAsset::Native => {
-					<T::Currency as fungible::Mutate<_>>::transfer(from, to, amount, preservation)
-				},
-				ReserveAsset::Token(id) => <T::Assets as fungibles::Mutate<_>>::transfer(
-					id,
-					from,
-					to,
-					amount,
-					preservation,
-				),
-			}
-			.map(|_| ())
+			T::Assets::transfer(asset.clone(), from, to, amount, Self::payer_preservation(asset))
+				.map(|_| ())
 		}
 
-		/// Checks spec §5's reserve invariants:
+		/// Checks §5's reserve invariants:
 		/// - every reserve belongs to an existing DC, has a cap above zero, and a reserve asset
 		///   that is the native currency or the token of another existing DC;
 		/// - the reserve account holds at least the reserve balance plus the asset's minimum
 		///   balance, and can pay the whole balance out: the reserve never pays more than it
 		///   holds.
 		///
-		/// Token supplies are checked against their books by the cooperatives pallet.
-		#[cfg(any(feature = "std", feature = "try-runtime", test))]
+		/// Token supplies are checked against their books by the registry.
+		#[cfg(any(feature = "std", feature = "try-runtime"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			for (dc, reserve) in Reserves::<T>::iter() {
-				ensure!(
-					T::Cooperatives::admin(dc).is_some(),
-					"reserve of a DC that does not exist"
-				);
+				ensure!(T::Cooperatives::exists(dc), "reserve of a DC that does not exist");
 				ensure!(!reserve.price_cap.is_zero(), "zero price cap");
-				if let ReserveAsset::Token(other) = reserve.asset {
+				if let NativeOrWithId::WithId(other) = reserve.asset {
 					ensure!(other != dc, "reserve holds its own DC's token");
 					ensure!(
-						T::Cooperatives::admin(other).is_some(),
+						T::Cooperatives::exists(other),
 						"reserve asset of a DC that does not exist"
 					);
 				}
-				let account = T::Cooperatives::reserve_account(dc);
+				let account = Self::reserve_account(dc);
 				let needed = reserve
 					.balance
-					.checked_add(Self::minimum_balance(reserve.asset))
+					.checked_add(T::Assets::minimum_balance(reserve.asset.clone()))
 					.ok_or("reserve balance overflows")?;
 				ensure!(
-					Self::holding(reserve.asset, &account) >= needed,
+					T::Assets::balance(reserve.asset.clone(), &account) >= needed,
 					"reserve account holds less than the reserve balance plus its minimum"
 				);
-				let payable = match reserve.asset {
-					ReserveAsset::Native => {
-						<T::Currency as fungible::Inspect<_>>::reducible_balance(
-							&account,
-							Preservation::Preserve,
-							Fortitude::Polite,
-						)
-					},
-					ReserveAsset::Token(id) => {
-						<T::Assets as fungibles::Inspect<_>>::reducible_balance(
-							id,
-							&account,
-							Preservation::Preserve,
-							Fortitude::Polite,
-						)
-					},
-				};
+				let payable = T::Assets::reducible_balance(
+					reserve.asset.clone(),
+					&account,
+					Preservation::Preserve,
+					Fortitude::Polite,
+				);
 				ensure!(payable >= reserve.balance, "reserve can't pay out its balance");
 			}
 			Ok(())

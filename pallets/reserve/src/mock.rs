@@ -1,57 +1,43 @@
-//! A test runtime with the real balances, assets, reputation, cooperatives and Proof-of-Value
-//! pallets, so that tokens come from contributions as well as from sales.
+//! A small test runtime: the real balances and assets pallets (reserve assets are paid through
+//! `UnionOf` both, as in the runtime), the DC registry of `covalue_primitives::mock`, and DC
+//! tokens minted straight into the assets pallet. The flows in which tokens are earned through
+//! Proof of Value are tested with the real pallets in `covalue-integration-tests`.
 
 use crate as pallet_reserve;
+use covalue_primitives::{
+	mock::MockRegistry, CooperativeId, CooperativeTokens, Parameters, TokenBalance,
+};
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU8},
+	traits::{
+		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
+		fungibles,
+		tokens::{Fortitude, Precision, Preservation, Provenance},
+		AsEnsureOriginWithArg, ConstU128, ConstU8,
+	},
 	PalletId,
 };
 use frame_system::{EnsureNever, EnsureRoot};
-use pallet_cooperatives::{CooperativeId, Parameters};
-use sp_runtime::{BuildStorage, Perbill};
+use sp_runtime::{BuildStorage, DispatchResult, Perbill};
 
 /// 32-byte accounts, as in the runtime: the keyless accounts need the room.
 pub type AccountId = sp_runtime::AccountId32;
 pub type Balance = u128;
-type Block = frame_system::mocking::MockBlock<Test>;
+/// The DC registry the pallet reads.
+pub type Registry = MockRegistry<AccountId, u64, ConstU8<20>>;
 
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Assets = pallet_assets;
-	#[runtime::pallet_index(3)]
-	pub type Reputation = pallet_reputation;
-	#[runtime::pallet_index(4)]
-	pub type Cooperatives = pallet_cooperatives;
-	#[runtime::pallet_index(5)]
-	pub type ProofOfValue = pallet_proof_of_value;
-	#[runtime::pallet_index(6)]
-	pub type Reserve = pallet_reserve;
-}
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Assets: pallet_assets,
+		Reserve: pallet_reserve,
+	}
+);
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
-	type Block = Block;
+	type Block = frame_system::mocking::MockBlock<Test>;
 	type AccountId = AccountId;
 	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 	type AccountData = pallet_balances::AccountData<Balance>;
@@ -65,72 +51,76 @@ impl pallet_balances::Config for Test {
 	type Balance = Balance;
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
 #[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
 impl pallet_assets::Config for Test {
 	type Balance = u128;
-	type AssetId = CooperativeId;
-	type AssetIdParameter = CooperativeId;
 	type Currency = Balances;
 	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
 	type ForceOrigin = EnsureRoot<AccountId>;
-	type AssetDeposit = ConstU128<0>;
-	type AssetAccountDeposit = ConstU128<0>;
-	type MetadataDepositBase = ConstU128<0>;
-	type MetadataDepositPerByte = ConstU128<0>;
-	type ApprovalDeposit = ConstU128<0>;
 	type Freezer = ();
 	type Holder = ();
 }
 
-impl pallet_reputation::Config for Test {}
-
 parameter_types! {
-	pub const CooperativesPalletId: PalletId = PalletId(*b"cv/coops");
-	/// One, as the spec's simulator has it; a test raises it to reach the dust rule.
+	pub const ReservePalletId: PalletId = PalletId(*b"cv/rsrve");
+	/// One, as the simulator has it; a test raises it to reach the dust rule.
 	pub static TokenMinBalance: u128 = 1;
 }
 
-impl pallet_cooperatives::Config for Test {
-	type RuntimeCall = RuntimeCall;
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type Assets = Assets;
-	type Reputation = Reputation;
-	type PalletId = CooperativesPalletId;
-	type Deposit = ConstU128<DC_DEPOSIT>;
-	type MaxNameLength = ConstU32<32>;
-	type MaxTokenStringLength = ConstU32<16>;
-	type MaxInitialMembers = ConstU32<16>;
-	type MaxScore = ConstU8<20>;
-	type TokenMinBalance = TokenMinBalance;
-	type WeightInfo = ();
-}
+/// DC tokens as the registry keeps them: assets of the DC's id, minted and burned exactly.
+pub struct AssetTokens;
 
-impl pallet_proof_of_value::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type Cooperatives = Cooperatives;
-	type Reputation = Reputation;
-	type ContributionDeposit = ConstU128<CONTRIBUTION_DEPOSIT>;
-	type MaxContributors = ConstU32<4>;
-	type MaxUriLength = ConstU32<64>;
-	type MaxScoreBuckets = ConstU32<21>;
-	type MaxEvaluationsPerContribution = ConstU32<16>;
-	type WeightInfo = ();
+impl CooperativeTokens<AccountId> for AssetTokens {
+	fn supply(dc: CooperativeId) -> TokenBalance {
+		<Assets as fungibles::Inspect<AccountId>>::total_issuance(dc)
+	}
+
+	fn balance(dc: CooperativeId, who: &AccountId) -> TokenBalance {
+		<Assets as fungibles::Inspect<AccountId>>::balance(dc, who)
+	}
+
+	fn minimum_balance(dc: CooperativeId) -> TokenBalance {
+		<Assets as fungibles::Inspect<AccountId>>::minimum_balance(dc)
+	}
+
+	fn can_mint(dc: CooperativeId, who: &AccountId, amount: TokenBalance) -> DispatchResult {
+		<Assets as fungibles::Inspect<AccountId>>::can_deposit(dc, who, amount, Provenance::Minted)
+			.into_result()
+	}
+
+	fn mint(dc: CooperativeId, who: &AccountId, amount: TokenBalance) -> DispatchResult {
+		<Assets as fungibles::Mutate<AccountId>>::mint_into(dc, who, amount).map(|_| ())
+	}
+
+	fn burn(dc: CooperativeId, who: &AccountId, amount: TokenBalance) -> DispatchResult {
+		let rest = Self::balance(dc, who).saturating_sub(amount);
+		if rest > 0 && rest < Self::minimum_balance(dc) {
+			return Err(sp_runtime::DispatchError::Other("remainder below the minimum"));
+		}
+		<Assets as fungibles::Mutate<AccountId>>::burn_from(
+			dc,
+			who,
+			amount,
+			Preservation::Expendable,
+			Precision::Exact,
+			Fortitude::Polite,
+		)
+		.map(|_| ())
+	}
 }
 
 impl pallet_reserve::Config for Test {
-	type Currency = Balances;
-	type Assets = Assets;
-	type Cooperatives = Cooperatives;
+	type Assets = UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<u32>, AccountId>;
+	type Cooperatives = Registry;
+	type Tokens = AssetTokens;
+	type PalletId = ReservePalletId;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkHelper;
 }
 
-pub const DC_DEPOSIT: Balance = 100;
-pub const CONTRIBUTION_DEPOSIT: Balance = 10;
 pub const ENDOWMENT: Balance = 1_000_000;
 
 pub const ADMIN: AccountId = AccountId::new([1; 32]);
@@ -142,8 +132,7 @@ pub const ERIN: AccountId = AccountId::new([14; 32]);
 /// An account with no native currency at all.
 pub const PENNILESS: AccountId = AccountId::new([99; 32]);
 
-/// The parameters of the spec's §8 and §9 examples.
-pub fn example_parameters() -> Parameters<u64> {
+fn parameters() -> Parameters<u64> {
 	Parameters {
 		min_score: 0,
 		max_score: 5,
@@ -156,24 +145,41 @@ pub fn example_parameters() -> Parameters<u64> {
 	}
 }
 
-/// Creates a DC as `ADMIN` with the example parameters and members alice 400, bob 300,
-/// carol 300; returns its id.
-pub fn create_dc() -> CooperativeId {
-	let dc = pallet_cooperatives::NextCooperativeId::<Test>::get();
-	frame_support::assert_ok!(Cooperatives::create_dc(
-		RuntimeOrigin::signed(ADMIN),
-		b"Example".to_vec().try_into().unwrap(),
-		b"Example token".to_vec().try_into().unwrap(),
-		b"EXT".to_vec().try_into().unwrap(),
-		0,
-		example_parameters(),
-		vec![(ALICE, 400), (BOB, 300), (CAROL, 300)].try_into().unwrap(),
+/// Registers a DC administered by `admin`, with its token (an asset of the DC's id); returns its
+/// id.
+pub fn create_dc_of(admin: &AccountId) -> CooperativeId {
+	let key = b"covalue-reserve-mock/next-dc";
+	let dc: CooperativeId = frame_support::storage::unhashed::get_or_default(key);
+	frame_support::storage::unhashed::put(key, &(dc + 1));
+	Registry::register(dc, admin, &parameters());
+	frame_support::assert_ok!(<Assets as fungibles::Create<AccountId>>::create(
+		dc,
+		admin.clone(),
+		true,
+		TokenMinBalance::get(),
 	));
 	dc
 }
 
-pub fn run_to_block(n: u64) {
-	System::run_to_block::<AllPalletsWithSystem>(n);
+/// Registers a DC administered by `ADMIN`; returns its id.
+pub fn create_dc() -> CooperativeId {
+	create_dc_of(&ADMIN)
+}
+
+/// Creates the DCs and funds the accounts the benchmarks ask for.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for BenchmarkHelper {
+	fn create_cooperative(admin: &AccountId) -> CooperativeId {
+		create_dc_of(admin)
+	}
+
+	fn fund(who: &AccountId, amount: u128) {
+		use frame_support::traits::fungible::Mutate;
+		Balances::set_balance(who, amount);
+	}
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
@@ -192,7 +198,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Runs a test, then checks every pallet's invariants.
+/// Runs a test, then checks the pallet's invariants.
 pub fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
@@ -200,10 +206,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 	});
 }
 
-/// The spec's invariants, as checked by `try_state`.
+/// The reserve's invariants, as checked by `try_state`.
 pub fn check_invariants() {
-	pallet_reputation::Pallet::<Test>::do_try_state().expect("reputation invariants hold");
-	pallet_cooperatives::Pallet::<Test>::do_try_state().expect("cooperatives invariants hold");
-	pallet_proof_of_value::Pallet::<Test>::do_try_state().expect("proof-of-value invariants hold");
-	crate::Pallet::<Test>::do_try_state().expect("reserve invariants hold");
+	Reserve::do_try_state().expect("reserve invariants hold");
 }

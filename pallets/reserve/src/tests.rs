@@ -1,14 +1,19 @@
-//! Tests of the reserve pallet against the real balances, assets, reputation, cooperatives and
-//! Proof-of-Value pallets. Every test ends with the spec's invariants (`try_state`).
+//! Unit tests of the reserve pallet with the real balances and assets pallets, a mock DC
+//! registry and tokens minted straight into the assets pallet. The token lifecycle with tokens
+//! earned through Proof of Value is tested in `covalue-integration-tests`. Every test ends with
+//! the pallet's invariants (`try_state`).
 
-use crate::{mock::*, Error, Event, ReserveAsset, ReserveState, ReserveSummary, Reserves};
+use crate::{mock::*, Error, Event, NativeOrWithId, ReserveAsset, ReserveState, Reserves};
+use covalue_primitives::{CooperativeId, CooperativeTokens};
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect};
-use pallet_cooperatives::{CooperativeId, TokenBooks, TokenLedger};
-use pallet_reputation::ReputationLedger;
 use sp_arithmetic::FixedU128;
-use sp_runtime::{traits::Hash, TokenError};
+use sp_runtime::TokenError;
 
-const FULL: u32 = 1_000_000;
+const NATIVE: ReserveAsset = NativeOrWithId::Native;
+
+fn token(dc: CooperativeId) -> ReserveAsset {
+	NativeOrWithId::WithId(dc)
+}
 
 fn cap(n: u128, d: u128) -> FixedU128 {
 	FixedU128::from_rational(n, d)
@@ -27,29 +32,16 @@ fn native(who: &AccountId) -> u128 {
 }
 
 fn reserve_account(dc: CooperativeId) -> AccountId {
-	pallet_cooperatives::Pallet::<Test>::reserve_account(dc)
+	Reserve::reserve_account(dc)
 }
 
 fn reserve_balance(dc: CooperativeId) -> u128 {
 	Reserves::<Test>::get(dc).unwrap().balance
 }
 
-fn rep(dc: CooperativeId, who: &AccountId) -> u128 {
-	pallet_reputation::Pallet::<Test>::reputation(dc, who)
-}
-
-/// `who` contributes alone; alice and bob score 4: `who` earns 40 tokens and 80 reputation.
+/// `who` receives 40 tokens of `dc`, as a contributor's reward would give it.
 fn earn_40_tokens(dc: CooperativeId, who: AccountId) {
-	let id = pallet_proof_of_value::NextContributionId::<Test>::get();
-	assert_ok!(ProofOfValue::contribute(
-		RuntimeOrigin::signed(who.clone()),
-		dc,
-		<Test as frame_system::Config>::Hashing::hash(b"work"),
-		b"ipfs://work".to_vec().try_into().unwrap(),
-		vec![(who, FULL)].try_into().unwrap(),
-	));
-	assert_ok!(ProofOfValue::evaluate(RuntimeOrigin::signed(ALICE), id, 4));
-	assert_ok!(ProofOfValue::evaluate(RuntimeOrigin::signed(BOB), id, 4));
+	assert_ok!(AssetTokens::mint(dc, &who, 40));
 }
 
 fn set_cap(dc: CooperativeId, price_cap: FixedU128, asset: ReserveAsset) {
@@ -65,88 +57,10 @@ fn redeem(who: &AccountId, dc: CooperativeId, amount: u128) {
 }
 
 #[test]
-fn simulator_example_of_section_8() {
-	build_and_execute(|| {
-		let dc = create_dc();
-		let id = pallet_proof_of_value::NextContributionId::<Test>::get();
-		earn_40_tokens(dc, DAVE);
-		assert_noop!(
-			ProofOfValue::evaluate(RuntimeOrigin::signed(BOB), id, 5),
-			pallet_proof_of_value::Error::<Test>::AlreadyEvaluated
-		);
-		run_to_block(12);
-		assert_ok!(ProofOfValue::close(RuntimeOrigin::signed(ERIN), id));
-		assert_eq!(tokens(dc, &DAVE), 40);
-
-		// set_price_cap "2.5" with the native currency: the admin opens the reserve account
-		// with the existential deposit, which is not reserve.
-		let admin_before = native(&ADMIN);
-		set_cap(dc, cap(5, 2), ReserveAsset::Native);
-		System::assert_last_event(
-			Event::PriceCapSet {
-				dc,
-				price_cap: cap(5, 2),
-				asset: ReserveAsset::Native,
-				endowment: EXISTENTIAL_DEPOSIT,
-			}
-			.into(),
-		);
-		assert_eq!(native(&ADMIN), admin_before - EXISTENTIAL_DEPOSIT);
-		assert_eq!(native(&reserve_account(dc)), EXISTENTIAL_DEPOSIT);
-		assert_eq!(reserve_balance(dc), 0);
-
-		// erin buys 100: pays ⌈100·2.5⌉ = 250.
-		let erin_before = native(&ERIN);
-		buy(&ERIN, dc, 100);
-		System::assert_last_event(Event::Bought { dc, buyer: ERIN, amount: 100, cost: 250 }.into());
-		assert_eq!(native(&ERIN), erin_before - 250);
-		assert_eq!((tokens(dc, &ERIN), supply(dc), reserve_balance(dc)), (100, 140, 250));
-
-		// dave redeems 10: min(25, ⌊10·250/140⌋) = 17.
-		let dave_before = native(&DAVE);
-		assert_eq!(Reserve::redeem_proceeds(dc, 10), Some(17));
-		assert_ok!(Reserve::redeem(RuntimeOrigin::signed(DAVE), dc, 10, 17));
-		System::assert_last_event(
-			Event::Redeemed { dc, holder: DAVE, amount: 10, proceeds: 17 }.into(),
-		);
-		assert_eq!(native(&DAVE), dave_before + 17);
-		assert_eq!((tokens(dc, &DAVE), supply(dc), reserve_balance(dc)), (30, 130, 233));
-
-		// erin deposits 50 of revenue.
-		assert_ok!(Reserve::deposit_revenue(RuntimeOrigin::signed(ERIN), dc, 50));
-		System::assert_last_event(Event::RevenueDeposited { dc, payer: ERIN, amount: 50 }.into());
-		assert_eq!(native(&ERIN), erin_before - 300);
-
-		// The outcome the spec prints.
-		assert_eq!(reserve_balance(dc), 283);
-		assert_eq!(native(&reserve_account(dc)), 283 + EXISTENTIAL_DEPOSIT);
-		assert_eq!((tokens(dc, &DAVE), tokens(dc, &ERIN), supply(dc)), (30, 100, 130));
-		assert_eq!([ALICE, BOB, CAROL, DAVE].map(|who| rep(dc, &who)), [412, 287, 300, 80]);
-		let ledger = pallet_reputation::Pallet::<Test>::ledger(dc).unwrap();
-		assert_eq!((ledger.total, ledger.burned), (1079, 1));
-		assert_eq!(
-			TokenBooks::<Test>::get(dc),
-			TokenLedger { rewarded: 40, sold: 100, redeemed: 10 }
-		);
-		// 283·10¹⁸ / 130, rounded down: below the cap of 2.5.
-		assert_eq!(
-			Reserve::reserve_summary(dc),
-			Some(ReserveSummary {
-				asset: ReserveAsset::Native,
-				price_cap: cap(5, 2),
-				balance: 283,
-				supply: 130,
-				redemption_price: FixedU128::from_inner(2_176_923_076_923_076_923),
-			})
-		);
-	});
-}
-
-#[test]
 fn amounts_of_one_base_unit_are_not_distorted_by_the_existential_deposit() {
 	build_and_execute(|| {
 		let dc = create_dc();
-		set_cap(dc, cap(1, 1), ReserveAsset::Native);
+		set_cap(dc, cap(1, 1), NATIVE);
 		let account = reserve_account(dc);
 		assert_eq!(native(&account), EXISTENTIAL_DEPOSIT);
 
@@ -178,15 +92,15 @@ fn amounts_of_one_base_unit_are_not_distorted_by_the_existential_deposit() {
 fn setting_the_cap_again_pays_no_second_endowment_and_keeps_the_reserve() {
 	build_and_execute(|| {
 		let dc = create_dc();
-		set_cap(dc, cap(1, 1), ReserveAsset::Native);
+		set_cap(dc, cap(1, 1), NATIVE);
 		buy(&ERIN, dc, 100);
 		let admin_before = native(&ADMIN);
-		set_cap(dc, cap(3, 1), ReserveAsset::Native);
+		set_cap(dc, cap(3, 1), NATIVE);
 		System::assert_last_event(
 			Event::PriceCapSet {
 				dc,
 				price_cap: cap(3, 1),
-				asset: ReserveAsset::Native,
+				asset: NATIVE,
 				endowment: 0,
 			}
 			.into(),
@@ -194,7 +108,7 @@ fn setting_the_cap_again_pays_no_second_endowment_and_keeps_the_reserve() {
 		assert_eq!(native(&ADMIN), admin_before);
 		assert_eq!(
 			Reserves::<Test>::get(dc),
-			Some(ReserveState { asset: ReserveAsset::Native, price_cap: cap(3, 1), balance: 100 })
+			Some(ReserveState { asset: NATIVE, price_cap: cap(3, 1), balance: 100 })
 		);
 		// Now the reserve backs each token at 1, below the cap of 3.
 		assert_eq!(Reserve::buy_cost(dc, 10), Some(30));
@@ -206,7 +120,7 @@ fn setting_the_cap_again_pays_no_second_endowment_and_keeps_the_reserve() {
 fn the_cap_bounds_redemption_and_revenue_raises_every_price() {
 	build_and_execute(|| {
 		let dc = create_dc();
-		set_cap(dc, cap(1, 1), ReserveAsset::Native);
+		set_cap(dc, cap(1, 1), NATIVE);
 		buy(&ERIN, dc, 60);
 		buy(&DAVE, dc, 40);
 		assert_ok!(Reserve::deposit_revenue(RuntimeOrigin::signed(ALICE), dc, 100));
@@ -218,7 +132,7 @@ fn the_cap_bounds_redemption_and_revenue_raises_every_price() {
 		assert_eq!(reserve_balance(dc), 190);
 
 		// Raise the cap to 3: now 190 / 90 per token, rounded down.
-		set_cap(dc, cap(3, 1), ReserveAsset::Native);
+		set_cap(dc, cap(3, 1), NATIVE);
 		redeem(&DAVE, dc, 10);
 		assert_eq!(native(&DAVE), dave_before + 10 + 21); // ⌊10·190/90⌋
 		assert_eq!((reserve_balance(dc), supply(dc)), (169, 80));
@@ -229,13 +143,13 @@ fn the_cap_bounds_redemption_and_revenue_raises_every_price() {
 fn buying_rounds_up_and_never_mints_for_free() {
 	build_and_execute(|| {
 		let dc = create_dc();
-		set_cap(dc, cap(3, 10), ReserveAsset::Native);
+		set_cap(dc, cap(3, 10), NATIVE);
 		let erin_before = native(&ERIN);
 		buy(&ERIN, dc, 5); // ⌈1.5⌉
 		buy(&ERIN, dc, 1); // ⌈0.3⌉
 		assert_eq!(native(&ERIN), erin_before - 3);
 		assert_eq!((tokens(dc, &ERIN), reserve_balance(dc)), (6, 3));
-		set_cap(dc, FixedU128::from_inner(1), ReserveAsset::Native);
+		set_cap(dc, FixedU128::from_inner(1), NATIVE);
 		buy(&ERIN, dc, 1_000);
 		assert_eq!(native(&ERIN), erin_before - 4);
 		// Redeeming rounds down: 1,006 tokens against 4 units, ⌊1·1e-18⌋ = 0 at the cap.
@@ -266,11 +180,11 @@ fn errors_change_nothing() {
 
 		// Setting the cap.
 		assert_noop!(
-			Reserve::set_price_cap(signed(ADMIN), 7, cap(1, 1), ReserveAsset::Native),
+			Reserve::set_price_cap(signed(ADMIN), 7, cap(1, 1), NATIVE),
 			Error::<Test>::UnknownCooperative
 		);
 		assert_noop!(
-			Reserve::set_price_cap(signed(ERIN), dc, cap(1, 1), ReserveAsset::Native),
+			Reserve::set_price_cap(signed(ERIN), dc, cap(1, 1), NATIVE),
 			Error::<Test>::NotAdmin
 		);
 		assert_noop!(
@@ -278,29 +192,29 @@ fn errors_change_nothing() {
 				signed(ADMIN),
 				dc,
 				FixedU128::from_inner(0),
-				ReserveAsset::Native
+				NATIVE
 			),
 			Error::<Test>::ZeroPriceCap
 		);
 		assert_noop!(
-			Reserve::set_price_cap(signed(ADMIN), dc, cap(1, 1), ReserveAsset::Token(dc)),
+			Reserve::set_price_cap(signed(ADMIN), dc, cap(1, 1), token(dc)),
 			Error::<Test>::OwnTokenAsReserve
 		);
 		assert_noop!(
-			Reserve::set_price_cap(signed(ADMIN), dc, cap(1, 1), ReserveAsset::Token(7)),
+			Reserve::set_price_cap(signed(ADMIN), dc, cap(1, 1), token(7)),
 			Error::<Test>::UnknownReserveAsset
 		);
 		// The admin holds none of the other DC's tokens, so can't open the reserve account.
 		assert_noop!(
-			Reserve::set_price_cap(signed(ADMIN), dc, cap(1, 1), ReserveAsset::Token(other)),
+			Reserve::set_price_cap(signed(ADMIN), dc, cap(1, 1), token(other)),
 			Error::<Test>::CannotPayEndowment
 		);
 
-		set_cap(dc, cap(2, 1), ReserveAsset::Native);
+		set_cap(dc, cap(2, 1), NATIVE);
 		buy(&ERIN, dc, 10);
 
 		assert_noop!(
-			Reserve::set_price_cap(signed(ADMIN), dc, cap(1, 1), ReserveAsset::Token(other)),
+			Reserve::set_price_cap(signed(ADMIN), dc, cap(1, 1), token(other)),
 			Error::<Test>::ReserveNotEmpty
 		);
 		// Amounts, holdings and slippage, in the spec's order.
@@ -315,7 +229,7 @@ fn errors_change_nothing() {
 		assert_noop!(Reserve::buy(signed(ERIN), dc, 5, 9), Error::<Test>::CostAboveMax);
 		// 20 behind 50 tokens: 10 redeem for 4.
 		assert_noop!(Reserve::redeem(signed(DAVE), dc, 10, 5), Error::<Test>::ProceedsBelowMin);
-		assert_noop!(Reserve::buy(signed(ERIN), dc, u128::MAX, u128::MAX), Error::<Test>::Overflow);
+		assert_noop!(Reserve::buy(signed(ERIN), dc, u128::MAX, u128::MAX), sp_runtime::ArithmeticError::Overflow);
 		// A payer who can't pay, keeping its account alive.
 		assert_noop!(
 			Reserve::buy(signed(ERIN), dc, ENDOWMENT / 2, u128::MAX),
@@ -340,84 +254,22 @@ fn errors_change_nothing() {
 }
 
 #[test]
-fn a_redemption_never_leaves_dust_below_the_token_minimum() {
-	TokenMinBalance::set(5);
-	build_and_execute(|| {
-		let dc = create_dc();
-		set_cap(dc, cap(1, 1), ReserveAsset::Native);
-		assert_noop!(
-			Reserve::buy(RuntimeOrigin::signed(ERIN), dc, 4, u128::MAX),
-			TokenError::BelowMinimum
-		);
-		buy(&ERIN, dc, 10);
-		assert_noop!(
-			Reserve::redeem(RuntimeOrigin::signed(ERIN), dc, 7, 0),
-			pallet_cooperatives::Error::<Test>::RemainderBelowMinimum
-		);
-		redeem(&ERIN, dc, 5);
-		redeem(&ERIN, dc, 5);
-		assert_eq!((supply(dc), reserve_balance(dc)), (0, 0));
-		assert_eq!(
-			TokenBooks::<Test>::get(dc),
-			TokenLedger { rewarded: 0, sold: 10, redeemed: 10 }
-		);
-	});
-	TokenMinBalance::set(1);
-}
-
-#[test]
-fn nobody_can_move_the_reserve_but_redemption() {
-	build_and_execute(|| {
-		let dc = create_dc();
-		set_cap(dc, cap(1, 1), ReserveAsset::Native);
-		buy(&ERIN, dc, 100);
-		// The admin acting as the DC's agent moves the agent's funds, not the reserve's.
-		assert_ok!(Balances::transfer_keep_alive(
-			RuntimeOrigin::signed(ADMIN),
-			pallet_cooperatives::Pallet::<Test>::agent_account(dc),
-			1_000
-		));
-		assert_ok!(Cooperatives::dispatch_as_agent(
-			RuntimeOrigin::signed(ADMIN),
-			dc,
-			Box::new(RuntimeCall::Reserve(crate::Call::redeem { dc, amount: 1, min_proceeds: 0 })),
-		));
-		System::assert_last_event(
-			pallet_cooperatives::Event::AgentDispatched {
-				dc,
-				result: Err(Error::<Test>::InsufficientTokens.into()),
-			}
-			.into(),
-		);
-		// A plain transfer into the reserve account is not revenue.
-		assert_ok!(Balances::transfer_keep_alive(
-			RuntimeOrigin::signed(ALICE),
-			reserve_account(dc),
-			50
-		));
-		assert_eq!(reserve_balance(dc), 100);
-		assert_eq!(Reserve::redeem_proceeds(dc, 100), Some(100));
-		assert_eq!(native(&reserve_account(dc)), EXISTENTIAL_DEPOSIT + 150);
-	});
-}
-
-#[test]
 fn a_reserve_in_another_dcs_token_couples_the_two() {
 	build_and_execute(|| {
 		let first = create_dc();
 		let second = create_dc();
-		set_cap(first, cap(1, 1), ReserveAsset::Native);
+		set_cap(first, cap(1, 1), NATIVE);
 		buy(&ERIN, first, 1_000);
 		buy(&ADMIN, first, 1);
 
 		// The second DC's reserve holds the first DC's token; its admin opens the account with
 		// the token's minimum balance of 1.
-		set_cap(second, cap(2, 1), ReserveAsset::Token(first));
+		set_cap(second, cap(2, 1), token(first));
 		System::assert_last_event(
 			Event::PriceCapSet {
 				dc: second,
 				price_cap: cap(2, 1),
-				asset: ReserveAsset::Token(first),
+				asset: token(first),
 				endowment: 1,
 			}
 			.into(),
@@ -448,7 +300,7 @@ fn a_reserve_in_another_dcs_token_couples_the_two() {
 				RuntimeOrigin::signed(ADMIN),
 				second,
 				cap(1, 1),
-				ReserveAsset::Native
+				NATIVE
 			),
 			Error::<Test>::ReserveNotEmpty
 		);
@@ -465,17 +317,17 @@ fn the_reserve_asset_can_change_once_the_reserve_is_empty() {
 	build_and_execute(|| {
 		let first = create_dc();
 		let second = create_dc();
-		set_cap(first, cap(1, 1), ReserveAsset::Native);
+		set_cap(first, cap(1, 1), NATIVE);
 		buy(&ADMIN, first, 10);
-		set_cap(second, cap(1, 1), ReserveAsset::Native);
+		set_cap(second, cap(1, 1), NATIVE);
 		buy(&ERIN, second, 10);
 		redeem(&ERIN, second, 10);
 		assert_eq!(reserve_balance(second), 0);
-		set_cap(second, cap(1, 1), ReserveAsset::Token(first));
+		set_cap(second, cap(1, 1), token(first));
 		assert_eq!(
 			Reserves::<Test>::get(second),
 			Some(ReserveState {
-				asset: ReserveAsset::Token(first),
+				asset: token(first),
 				price_cap: cap(1, 1),
 				balance: 0
 			})
@@ -511,14 +363,14 @@ mod properties {
 					u64::MAX.into()
 				));
 			}
-			set_cap(dc, buy_cap, ReserveAsset::Native);
+			set_cap(dc, buy_cap, NATIVE);
 			for (who, amount) in holders.iter().zip(amounts) {
 				buy(who, dc, *amount);
 			}
 			if revenue > 0 {
 				assert_ok!(Reserve::deposit_revenue(RuntimeOrigin::signed(ERIN), dc, revenue));
 			}
-			set_cap(dc, cap(1_000_000_000, 1), ReserveAsset::Native);
+			set_cap(dc, cap(1_000_000_000, 1), NATIVE);
 			(reserve0, supply0) = (reserve_balance(dc), supply(dc));
 			for &i in order {
 				let before = native(&holders[i]);
@@ -613,7 +465,7 @@ mod properties {
 						u64::MAX.into()
 					));
 				}
-				set_cap(dc, cap(3, 2), ReserveAsset::Native);
+				set_cap(dc, cap(3, 2), NATIVE);
 				let account = reserve_account(dc);
 				for op in ops {
 					let before = reserve_balance(dc);
@@ -636,7 +488,7 @@ mod properties {
 							RuntimeOrigin::signed(ADMIN),
 							dc,
 							cap(milli, 1_000),
-							ReserveAsset::Native,
+							NATIVE,
 						)
 						.map(|_| before),
 					};

@@ -12,8 +12,9 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{
+		fungible::{HoldConsideration, NativeFromLeft, NativeOrWithId, UnionOf},
 		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, Contains,
-		InstanceFilter, VariantCountOf,
+		InstanceFilter, LinearStoragePrice, VariantCountOf,
 	},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -305,20 +306,30 @@ impl pallet_reputation::Config for Runtime {}
 
 parameter_types! {
 	pub const CooperativesPalletId: PalletId = PalletId(*b"cv/coops");
-	/// Held from a DC's creator while the DC exists.
-	pub const CooperativeDeposit: Balance = 100 * UNIT;
-	/// Held from whoever submits a contribution until it is cleaned up.
-	pub const ContributionDeposit: Balance = UNIT;
+	pub const ReservePalletId: PalletId = PalletId(*b"cv/rsrve");
+	/// Held from a DC's creator while the DC exists, before the price of what it stores.
+	pub const CooperativeDepositBase: Balance = 100 * UNIT;
+	/// Held from whoever submits a contribution until it is cleaned up, likewise.
+	pub const ContributionDepositBase: Balance = UNIT;
+	/// What a DC or a contribution pays per byte it stores, on top of its base.
+	pub const DepositPerByte: Balance = deposit(0, 1);
+	pub const CooperativeDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::Cooperatives(pallet_cooperatives::HoldReason::CooperativeDeposit);
+	pub const ContributionDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::ProofOfValue(pallet_proof_of_value::HoldReason::ContributionDeposit);
 }
 
 impl pallet_cooperatives::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		CooperativeDepositReason,
+		LinearStoragePrice<CooperativeDepositBase, DepositPerByte, Balance>,
+	>;
 	type Assets = Assets;
 	type Reputation = Reputation;
 	type PalletId = CooperativesPalletId;
-	type Deposit = CooperativeDeposit;
 	type MaxNameLength = ConstU32<64>;
 	// At most the assets pallet's `StringLimit`.
 	type MaxTokenStringLength = ConstU32<32>;
@@ -329,24 +340,35 @@ impl pallet_cooperatives::Config for Runtime {
 }
 
 impl pallet_proof_of_value::Config for Runtime {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		ContributionDepositReason,
+		LinearStoragePrice<ContributionDepositBase, DepositPerByte, Balance>,
+	>;
 	type Cooperatives = Cooperatives;
+	type Tokens = Cooperatives;
 	type Reputation = Reputation;
-	type ContributionDeposit = ContributionDeposit;
 	type MaxContributors = ConstU32<16>;
 	type MaxUriLength = ConstU32<256>;
-	// `MaxScore` + 1.
-	type MaxScoreBuckets = ConstU32<101>;
 	type MaxEvaluationsPerContribution = ConstU32<1024>;
 	type WeightInfo = crate::weights::pallet_proof_of_value::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::Helper;
 }
 
+/// Both kinds of reserve asset behind one `fungibles` interface: the native currency from the
+/// balances pallet, DC tokens from the assets pallet.
+pub type ReserveAssets = UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<AssetId>, AccountId>;
+
 impl pallet_reserve::Config for Runtime {
-	type Currency = Balances;
-	type Assets = Assets;
+	type Assets = ReserveAssets;
 	type Cooperatives = Cooperatives;
+	type Tokens = Cooperatives;
+	type PalletId = ReservePalletId;
 	type WeightInfo = crate::weights::pallet_reserve::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::Helper;
 }
 
 #[cfg(test)]
@@ -380,10 +402,7 @@ mod tests {
 	fn the_dc_pallet_limits_fit_together() {
 		type Pov = <Runtime as pallet_proof_of_value::Config>::WeightInfo;
 		// One bucket per score 0..=MaxScore.
-		assert_eq!(
-			value::<u32, <Runtime as pallet_proof_of_value::Config>::MaxScoreBuckets>(),
-			u32::from(value::<u8, <Runtime as pallet_cooperatives::Config>::MaxScore>()) + 1
-		);
+		assert_eq!(value::<u32, pallet_proof_of_value::ScoreBuckets<Runtime>>(), 101);
 		// Token names and symbols must fit the assets pallet's metadata.
 		assert!(
 			value::<u32, <Runtime as pallet_cooperatives::Config>::MaxTokenStringLength>()
@@ -393,7 +412,7 @@ mod tests {
 		let close = Pov::close(
 			value::<u32, <Runtime as pallet_proof_of_value::Config>::MaxEvaluationsPerContribution>(
 			),
-			value::<u32, <Runtime as pallet_proof_of_value::Config>::MaxScoreBuckets>(),
+			value::<u32, pallet_proof_of_value::ScoreBuckets<Runtime>>(),
 		)
 		.saturating_add(Pov::reward(value::<
 			u32,

@@ -40,7 +40,7 @@ fn worked_example_of_section_9() {
 	assert_eq!(c1[4].weight, 700);
 	let median = quorum_median(&c1, 0, FIFTY_PERCENT, 1000);
 	assert_eq!(median, Some(4));
-	assert_eq!(issuance(median, 0, 10, 20), Ok(Some((4, 40, 80))));
+	assert_eq!(issuance(median, 0, 10, 20), Ok(Some(Issuance { points: 4, tokens: 40, reputation: 80 })));
 	let total = 1000 + 80;
 
 	// carol: w 300, s 30, scores 2. Bucket 2 empty: all to the pot.
@@ -198,15 +198,15 @@ fn mul_div_floor_edges() {
 
 #[test]
 fn split_by_shares_gives_the_remainder_to_the_first() {
-	assert_eq!(split_by_shares(100, &[333_333, 333_333, 333_334]), Ok(vec![34, 33, 33]));
-	assert_eq!(split_by_shares(7, &[1_000_000]), Ok(vec![7]));
-	assert_eq!(split_by_shares(0, &[500_000, 500_000]), Ok(vec![0, 0]));
+	assert_eq!(split_by_shares(100, &ppm(&[333_333, 333_333, 333_334])), Ok(vec![34, 33, 33]));
+	assert_eq!(split_by_shares(7, &ppm(&[1_000_000])), Ok(vec![7]));
+	assert_eq!(split_by_shares(0, &ppm(&[500_000, 500_000])), Ok(vec![0, 0]));
 	assert_eq!(split_by_shares(99, &[]), Ok(vec![]));
 	// u128::MAX = 340_282_366_920_938_463_463_374_607_431_768·10⁶ + 211_455: the first gets
 	// ⌊MAX / 10⁶⌋ plus the whole remainder of 1 (= ⌈MAX / 10⁶⌉), the second the rest.
 	let first = 340_282_366_920_938_463_463_374_607_431_769;
-	assert_eq!(split_by_shares(u128::MAX, &[1, 999_999]), Ok(vec![first, u128::MAX - first]));
-	assert_eq!(split_by_shares(10, &[600_000, 600_000]), Err(ArithmeticError::Overflow));
+	assert_eq!(split_by_shares(u128::MAX, &ppm(&[1, 999_999])), Ok(vec![first, u128::MAX - first]));
+	assert_eq!(split_by_shares(10, &ppm(&[600_000, 600_000])), Err(ArithmeticError::Overflow));
 }
 
 #[test]
@@ -231,11 +231,11 @@ fn pot_weight_and_shares_edges() {
 
 #[test]
 fn issuance_edges() {
-	assert_eq!(issuance(Some(4), 0, 10, 20), Ok(Some((4, 40, 80))));
+	assert_eq!(issuance(Some(4), 0, 10, 20), Ok(Some(Issuance { points: 4, tokens: 40, reputation: 80 })));
 	assert_eq!(issuance(Some(4), 4, 10, 20), Ok(None));
 	assert_eq!(issuance(Some(3), 4, 10, 20), Ok(None));
 	assert_eq!(issuance(None, 0, 10, 20), Ok(None));
-	assert_eq!(issuance(Some(7), 4, 10, 20), Ok(Some((3, 30, 60))));
+	assert_eq!(issuance(Some(7), 4, 10, 20), Ok(Some(Issuance { points: 3, tokens: 30, reputation: 60 })));
 	assert_eq!(issuance(Some(2), 0, u128::MAX, 1), Err(ArithmeticError::Overflow));
 	assert_eq!(issuance(Some(2), 0, 1, u128::MAX), Err(ArithmeticError::Overflow));
 }
@@ -249,13 +249,17 @@ fn bucket_strategy() -> impl Strategy<Value = Bucket> {
 }
 
 /// Random ppm shares summing to exactly `SHARE_TOTAL`, from sorted cut points.
-fn shares_strategy() -> impl Strategy<Value = Vec<u32>> {
+fn ppm(parts: &[u32]) -> Vec<Permill> {
+	parts.iter().map(|p| Permill::from_parts(*p)).collect()
+}
+
+fn shares_strategy() -> impl Strategy<Value = Vec<Permill>> {
 	proptest::collection::vec(0u32..=SHARE_TOTAL, 0..12).prop_map(|mut cuts| {
 		cuts.sort_unstable();
 		let mut shares = Vec::with_capacity(cuts.len() + 1);
 		let mut previous = 0;
 		for cut in cuts.into_iter().chain(core::iter::once(SHARE_TOTAL)) {
-			shares.push(cut - previous);
+			shares.push(Permill::from_parts(cut - previous));
 			previous = cut;
 		}
 		shares
@@ -307,7 +311,7 @@ proptest! {
 		for (part, share) in parts.iter().zip(shares.iter()).skip(1) {
 			prop_assert_eq!(
 				*part,
-				mul_div_floor(amount, u128::from(*share), u128::from(SHARE_TOTAL)).unwrap()
+				mul_div_floor(amount, u128::from(share.deconstruct()), u128::from(SHARE_TOTAL)).unwrap()
 			);
 		}
 	}

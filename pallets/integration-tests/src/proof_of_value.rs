@@ -1,0 +1,563 @@
+//! Proof of Value with the real registry, reputation and tokens: the worked examples, issuance,
+//! alignment, parameter snapshots, DCs acting in other DCs, and random sequences that keep the
+//! invariants.
+
+use crate::mock::*;
+use pallet_proof_of_value::{
+	protocol::ACCUMULATOR_ONE, ContributionStatus, Contributions, Error, Evaluations, Event,
+	PendingReward, Status,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungibles::Inspect, Hooks},
+	weights::Weight,
+};
+use pallet_cooperatives::{CooperativeId, Parameters, Reputation as Amount};
+use pallet_reputation::ReputationLedger;
+use sp_runtime::{traits::Hash, Perbill, Permill};
+
+const FULL: Permill = Permill::one();
+
+fn ppm(parts: u32) -> Permill {
+	Permill::from_parts(parts)
+}
+
+fn rep(dc: CooperativeId, who: AccountId) -> Amount {
+	pallet_reputation::Pallet::<Test>::reputation(dc, &who)
+}
+
+fn total(dc: CooperativeId) -> Amount {
+	pallet_reputation::Pallet::<Test>::ledger(dc).unwrap().total
+}
+
+fn burned(dc: CooperativeId) -> Amount {
+	pallet_reputation::Pallet::<Test>::ledger(dc).unwrap().burned
+}
+
+fn tokens(dc: CooperativeId, who: AccountId) -> u128 {
+	<Assets as Inspect<AccountId>>::balance(dc, &who)
+}
+
+fn contribute_as(who: AccountId, dc: CooperativeId, contributors: &[(AccountId, Permill)]) -> u64 {
+	let id = pallet_proof_of_value::NextContributionId::<Test>::get();
+	assert_ok!(ProofOfValue::contribute(
+		RuntimeOrigin::signed(who),
+		dc,
+		<Test as frame_system::Config>::Hashing::hash(b"work"),
+		b"ipfs://work".to_vec().try_into().unwrap(),
+		contributors.to_vec().try_into().unwrap(),
+	));
+	id
+}
+
+fn evaluate(who: AccountId, id: u64, score: u8) {
+	assert_ok!(ProofOfValue::evaluate(RuntimeOrigin::signed(who), id, score));
+}
+
+fn status(id: u64) -> ContributionStatus<u64> {
+	ProofOfValue::contribution_status(id).unwrap()
+}
+
+fn accumulator(id: u64, score: u8) -> u128 {
+	Contributions::<Test>::get(id).unwrap().buckets[score as usize].accumulator
+}
+
+#[test]
+fn worked_example_of_section_9() {
+	build_and_execute(|| {
+		let dc = example_dc();
+		assert_eq!(total(dc), 1000);
+		let c1 = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
+
+		// alice scores 4: w 400, s 40; no earlier bucket, so the pot gets it; no median yet.
+		evaluate(ALICE, c1, 4);
+		assert_eq!(rep(dc, ALICE), 360);
+		let s = status(c1);
+		assert_eq!((s.pot, s.escrow, s.median, s.paid), (40, 40, None, 0));
+		assert_eq!(s.buckets[4], (4, 400));
+		System::assert_last_event(
+			Event::Evaluated {
+				contribution: c1,
+				evaluator: ALICE,
+				score: 4,
+				weight: 400,
+				stake: 40,
+			}
+			.into(),
+		);
+		assert_eq!(tokens(dc, DAVE), 0);
+
+		// bob scores 4: his 30 go to alice's bucket (acc₄ = 0.075); W₄ = 700 ≥ 500 → m = 4.
+		evaluate(BOB, c1, 4);
+		assert_eq!(rep(dc, BOB), 270);
+		assert_eq!(accumulator(c1, 4), 75 * ACCUMULATOR_ONE / 1000);
+		assert_eq!(
+			Evaluations::<Test>::get(c1, BOB).unwrap().snapshot,
+			75 * ACCUMULATOR_ONE / 1000
+		);
+		System::assert_has_event(
+			Event::RewardIssued {
+				contribution: c1,
+				median: 4,
+				points: 4,
+				tokens: 40,
+				reputation: 80,
+			}
+			.into(),
+		);
+		assert_eq!(tokens(dc, DAVE), 40);
+		assert_eq!(rep(dc, DAVE), 80);
+		assert_eq!(total(dc), 1080);
+		let s = status(c1);
+		assert_eq!((s.pot, s.escrow, s.median, s.paid), (40, 70, Some(4), 4));
+		assert_eq!(
+			ProofOfValue::pending_reward(c1, ALICE),
+			Some(PendingReward { stake: 40, accrued: 30, pot_share: 22 })
+		);
+
+		// carol scores 2: bucket 2 is empty, so her 30 go to the pot; need = 540, m stays 4.
+		evaluate(CAROL, c1, 2);
+		assert_eq!(rep(dc, CAROL), 270);
+		let s = status(c1);
+		assert_eq!((s.pot, s.escrow, s.median, s.paid), (70, 100, Some(4), 4));
+		assert_eq!(s.buckets[2], (2, 300));
+
+		// carol again: nothing changes.
+		assert_noop!(
+			ProofOfValue::evaluate(RuntimeOrigin::signed(CAROL), c1, 2),
+			Error::<Test>::AlreadyEvaluated
+		);
+		// closing before the period ends fails.
+		assert_noop!(
+			ProofOfValue::close(RuntimeOrigin::signed(ERIN), c1),
+			Error::<Test>::EvaluationPeriodNotOver
+		);
+		run_to_block(11);
+		assert_eq!(status(c1).blocks_left, 1);
+		assert_noop!(
+			ProofOfValue::close(RuntimeOrigin::signed(ERIN), c1),
+			Error::<Test>::EvaluationPeriodNotOver
+		);
+
+		// 11 blocks later: close. alice 30 + 40, bob 0 + 30, carol nothing; no dust.
+		run_to_block(12);
+		assert_eq!(status(c1).blocks_left, 0);
+		assert_ok!(ProofOfValue::close(RuntimeOrigin::signed(ERIN), c1));
+		System::assert_has_event(
+			Event::EvaluationSettled {
+				contribution: c1,
+				evaluator: ALICE,
+				reward: 30,
+				pot_share: 40,
+			}
+			.into(),
+		);
+		System::assert_has_event(
+			Event::EvaluationSettled { contribution: c1, evaluator: BOB, reward: 0, pot_share: 30 }
+				.into(),
+		);
+		System::assert_has_event(
+			Event::EvaluationSettled {
+				contribution: c1,
+				evaluator: CAROL,
+				reward: 0,
+				pot_share: 0,
+			}
+			.into(),
+		);
+		System::assert_last_event(
+			Event::Closed { contribution: c1, median: Some(4), burned: 0 }.into(),
+		);
+
+		assert_eq!(
+			[rep(dc, ALICE), rep(dc, BOB), rep(dc, CAROL), rep(dc, DAVE)],
+			[430, 300, 270, 80]
+		);
+		assert_eq!((total(dc), burned(dc)), (1080, 0));
+		assert_eq!(tokens(dc, DAVE), 40);
+		assert_eq!(<Assets as Inspect<AccountId>>::total_issuance(dc), 40);
+		assert_eq!(
+			Contributions::<Test>::get(c1).unwrap().status,
+			Status::Closed { median: Some(4), burned: 0 }
+		);
+		assert_eq!(Evaluations::<Test>::iter_prefix(c1).count(), 0);
+	});
+}
+
+#[test]
+fn example_of_section_8_burns_the_pot_dust() {
+	build_and_execute(|| {
+		let dc = example_dc();
+		let c1 = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
+		evaluate(ALICE, c1, 4);
+		evaluate(BOB, c1, 4);
+		assert_noop!(
+			ProofOfValue::evaluate(RuntimeOrigin::signed(BOB), c1, 5),
+			Error::<Test>::AlreadyEvaluated
+		);
+		run_to_block(12);
+		assert_ok!(ProofOfValue::close(RuntimeOrigin::signed(ALICE), c1));
+		// the pot of 40 splits 22 / 17 and 1 is burned.
+		System::assert_has_event(
+			Event::EvaluationSettled {
+				contribution: c1,
+				evaluator: ALICE,
+				reward: 30,
+				pot_share: 22,
+			}
+			.into(),
+		);
+		System::assert_has_event(
+			Event::EvaluationSettled { contribution: c1, evaluator: BOB, reward: 0, pot_share: 17 }
+				.into(),
+		);
+		System::assert_last_event(
+			Event::Closed { contribution: c1, median: Some(4), burned: 1 }.into(),
+		);
+		assert_eq!(
+			[rep(dc, ALICE), rep(dc, BOB), rep(dc, CAROL), rep(dc, DAVE)],
+			[412, 287, 300, 80]
+		);
+		assert_eq!((total(dc), burned(dc)), (1079, 1));
+		assert_eq!(tokens(dc, DAVE), 40);
+	});
+}
+
+#[test]
+fn without_consensus_the_pot_returns_by_stake() {
+	build_and_execute(|| {
+		let mut p = example_parameters();
+		p.quorum = Perbill::from_percent(80);
+		let dc = create_dc(p, &[(ALICE, 400), (BOB, 300), (CAROL, 300)]);
+		let c = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
+		evaluate(ALICE, c, 5);
+		evaluate(BOB, c, 1);
+		// Above(1) = 700 < need 800: no median, nothing issued.
+		assert_eq!(status(c).median, None);
+		run_to_block(12);
+		assert_ok!(ProofOfValue::close(RuntimeOrigin::signed(CAROL), c));
+		System::assert_last_event(
+			Event::Closed { contribution: c, median: None, burned: 0 }.into(),
+		);
+		assert_eq!([rep(dc, ALICE), rep(dc, BOB), rep(dc, CAROL)], [400, 300, 300]);
+		assert_eq!(tokens(dc, DAVE), 0);
+		assert_eq!(rep(dc, DAVE), 0);
+	});
+}
+
+#[test]
+fn a_rising_median_pays_the_increment() {
+	build_and_execute(|| {
+		let dc = example_dc();
+		let c = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
+		evaluate(ALICE, c, 3);
+		// bob scores 4: Above(4) = 300, Above(3) = 700 ≥ 500 → m = 3.
+		evaluate(BOB, c, 4);
+		assert_eq!((status(c).paid, tokens(dc, DAVE), rep(dc, DAVE)), (3, 30, 60));
+		// R = 1060 → need 530; carol scores 4: Above(4) = 600 → m = 4, one more point.
+		evaluate(CAROL, c, 4);
+		System::assert_has_event(
+			Event::RewardIssued {
+				contribution: c,
+				median: 4,
+				points: 1,
+				tokens: 10,
+				reputation: 20,
+			}
+			.into(),
+		);
+		// the reward comes before the evaluation's own event (spec §3, steps 4 and 5).
+		System::assert_last_event(
+			Event::Evaluated {
+				contribution: c,
+				evaluator: CAROL,
+				score: 4,
+				weight: 300,
+				stake: 30,
+			}
+			.into(),
+		);
+		assert_eq!((status(c).paid, tokens(dc, DAVE), rep(dc, DAVE)), (4, 40, 80));
+	});
+}
+
+#[test]
+fn a_median_that_falls_later_unissues_nothing() {
+	build_and_execute(|| {
+		let mut p = example_parameters();
+		p.reputation_per_point = 100;
+		let dc = create_dc(p, &[(ALICE, 400), (BOB, 300), (CAROL, 300)]);
+		let c1 = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
+		evaluate(ALICE, c1, 4);
+		evaluate(BOB, c1, 4);
+		assert_eq!((tokens(dc, DAVE), rep(dc, DAVE), total(dc)), (40, 400, 1400));
+		// Another contribution issues 500 more reputation: R = 1900, need = 950.
+		let c2 = contribute_as(ERIN, dc, &[(ERIN, FULL)]);
+		evaluate(ALICE, c2, 5);
+		evaluate(BOB, c2, 5);
+		evaluate(CAROL, c2, 5);
+		assert_eq!((rep(dc, ERIN), total(dc)), (500, 1900));
+		// c1's Above(4) = 700 < 950: no median any more, yet dave keeps what he got.
+		assert_eq!(status(c1).median, None);
+		run_to_block(12);
+		assert_ok!(ProofOfValue::close(RuntimeOrigin::signed(ERIN), c1));
+		// no median: the pot of 40 goes back by stake 40 / 30 → 22 and 17, 1 burned.
+		System::assert_last_event(
+			Event::Closed { contribution: c1, median: None, burned: 1 }.into(),
+		);
+		assert_eq!((tokens(dc, DAVE), rep(dc, DAVE)), (40, 400));
+		assert_eq!(Contributions::<Test>::get(c1).unwrap().paid, 4);
+	});
+}
+
+#[test]
+fn rewards_split_by_shares_with_the_remainder_to_the_first_and_reach_penniless_accounts() {
+	build_and_execute(|| {
+		let dc = example_dc();
+		assert_eq!(Balances::free_balance(PENNILESS), 0);
+		let c = contribute_as(DAVE, dc, &[(PENNILESS, ppm(333_333)), (ERIN, ppm(666_667))]);
+		evaluate(ALICE, c, 4);
+		evaluate(BOB, c, 4);
+		// 40 tokens: ⌊40·0.333333⌋ = 13, ⌊40·0.666667⌋ = 26, remainder 1 to the first.
+		assert_eq!((tokens(dc, PENNILESS), tokens(dc, ERIN)), (14, 26));
+		// 80 reputation: 26 and 53, remainder 1 to the first.
+		assert_eq!((rep(dc, PENNILESS), rep(dc, ERIN)), (27, 53));
+		assert_eq!(Balances::free_balance(PENNILESS), 0);
+		// the reward made the penniless account exist: it can hand its tokens on.
+		assert_ok!(Assets::transfer(RuntimeOrigin::signed(PENNILESS), dc, ALICE, 4));
+		assert_eq!(tokens(dc, ALICE), 4);
+	});
+}
+
+#[test]
+fn alignment_radius_shares_stakes_with_neighbouring_scores() {
+	build_and_execute(|| {
+		let mut p = example_parameters();
+		p.alignment_radius = 1;
+		let dc = create_dc(p, &[(ALICE, 400), (BOB, 300), (CAROL, 300)]);
+		let c = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
+		evaluate(ALICE, c, 3); // s 40 → pot
+		evaluate(BOB, c, 4); // s 30: only bucket 3 is in reach, a = 1 → all 30 to alice
+		assert_eq!(accumulator(c, 3), 75 * ACCUMULATOR_ONE / 1000);
+		// carol scores 4: x₃ = 1·400, x₄ = 2·300; D = 1000; alice 12, bob 18.
+		evaluate(CAROL, c, 4);
+		assert_eq!(accumulator(c, 3), 75 * ACCUMULATOR_ONE / 1000 + 12 * ACCUMULATOR_ONE / 400);
+		assert_eq!(accumulator(c, 4), 18 * ACCUMULATOR_ONE / 300);
+		// bob made m = 3 (Above(3) = 700 ≥ 500); carol lifts it to 4 (Above(4) = 600 ≥ 530).
+		assert_eq!((status(c).median, tokens(dc, DAVE), rep(dc, DAVE)), (Some(4), 40, 80));
+		run_to_block(12);
+		assert_ok!(ProofOfValue::close(RuntimeOrigin::signed(ERIN), c));
+		// pot 40 by a(v,4)·w: alice 1·400, bob 2·300, carol 2·300 → 400/1600, 600/1600, 600/1600.
+		System::assert_has_event(
+			Event::EvaluationSettled {
+				contribution: c,
+				evaluator: ALICE,
+				reward: 42,
+				pot_share: 10,
+			}
+			.into(),
+		);
+		System::assert_has_event(
+			Event::EvaluationSettled { contribution: c, evaluator: BOB, reward: 18, pot_share: 15 }
+				.into(),
+		);
+		System::assert_has_event(
+			Event::EvaluationSettled {
+				contribution: c,
+				evaluator: CAROL,
+				reward: 0,
+				pot_share: 15,
+			}
+			.into(),
+		);
+		assert_eq!([rep(dc, ALICE), rep(dc, BOB), rep(dc, CAROL)], [412, 303, 285]);
+		assert_eq!(burned(dc), 0);
+	});
+}
+
+#[test]
+fn contributions_keep_their_parameter_snapshot() {
+	build_and_execute(|| {
+		let dc = example_dc();
+		let c = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
+		let mut p = example_parameters();
+		p.max_score = 10;
+		p.stake = Perbill::from_percent(50);
+		p.evaluation_period = 100;
+		assert_ok!(Cooperatives::set_parameters(RuntimeOrigin::signed(ADMIN), dc, p));
+		assert_noop!(
+			ProofOfValue::evaluate(RuntimeOrigin::signed(ALICE), c, 6),
+			Error::<Test>::ScoreOutOfRange
+		);
+		evaluate(ALICE, c, 5);
+		assert_eq!(rep(dc, ALICE), 360);
+		run_to_block(12);
+		assert_noop!(
+			ProofOfValue::evaluate(RuntimeOrigin::signed(BOB), c, 5),
+			Error::<Test>::EvaluationClosed
+		);
+		// a new contribution uses the new parameters.
+		let c2 = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
+		evaluate(BOB, c2, 9);
+		assert_eq!(rep(dc, BOB), 150);
+	});
+}
+
+#[test]
+fn a_dc_acts_through_its_agent_in_another_dc() {
+	build_and_execute(|| {
+		let dc_a = example_dc();
+		let agent_a = pallet_cooperatives::Pallet::<Test>::agent_account(dc_a);
+		// DC b counts DC a's agent among its members.
+		let dc_b = create_dc(example_parameters(), &[(agent_a.clone(), 600), (ERIN, 400)]);
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(ADMIN),
+			agent_a.clone(),
+			1_000
+		));
+		let c = contribute_as(DAVE, dc_b, &[(DAVE, FULL)]);
+		let call = RuntimeCall::ProofOfValue(pallet_proof_of_value::Call::evaluate { contribution: c, score: 3 });
+		assert_ok!(Cooperatives::dispatch_as_agent(
+			RuntimeOrigin::signed(ADMIN),
+			dc_a,
+			Box::new(call)
+		));
+		assert_eq!(rep(dc_b, agent_a.clone()), 540);
+		assert_eq!(status(c).median, Some(3));
+		// the agent can also contribute, paying the deposit from its own balance.
+		let call = RuntimeCall::ProofOfValue(pallet_proof_of_value::Call::contribute {
+			dc: dc_b,
+			content_hash: <Test as frame_system::Config>::Hashing::hash(b"a"),
+			uri: Default::default(),
+			contributors: vec![(agent_a.clone(), FULL)].try_into().unwrap(),
+		});
+		assert_ok!(Cooperatives::dispatch_as_agent(
+			RuntimeOrigin::signed(ADMIN),
+			dc_a,
+			Box::new(call)
+		));
+		assert_eq!(Contributions::<Test>::get(c + 1).unwrap().depositor, agent_a);
+	});
+}
+
+mod properties {
+	use super::*;
+	use proptest::prelude::*;
+
+	#[derive(Clone, Debug)]
+	enum Op {
+		Contribute { by: usize, split: bool },
+		Evaluate { who: usize, contribution: u8, score: u8 },
+		Close { contribution: u8 },
+		CleanUp { contribution: u8 },
+		Advance { blocks: u8 },
+		AutoClose,
+	}
+
+	const ACTORS: [AccountId; 6] = [ALICE, BOB, CAROL, DAVE, ERIN, PENNILESS];
+
+	fn op() -> impl Strategy<Value = Op> {
+		prop_oneof![
+			2 => (0..ACTORS.len(), any::<bool>()).prop_map(|(by, split)| Op::Contribute { by, split }),
+			12 => (0..ACTORS.len(), 0u8..6, 0u8..8)
+				.prop_map(|(who, contribution, score)| Op::Evaluate { who, contribution, score }),
+			1 => (0u8..6).prop_map(|contribution| Op::Close { contribution }),
+			1 => (0u8..6).prop_map(|contribution| Op::CleanUp { contribution }),
+			2 => (1u8..4).prop_map(|blocks| Op::Advance { blocks }),
+			1 => Just(Op::AutoClose),
+		]
+	}
+
+	fn parameters() -> impl Strategy<Value = Parameters<u64>> {
+		(0u8..3, 1u8..6, 1u32..=100, 0u32..=100, 0u8..3, 0u128..50, 0u128..50, 2u64..12).prop_map(
+			|(min, span, quorum, stake, radius, tpp, rpp, period)| Parameters {
+				min_score: min,
+				max_score: min + span,
+				quorum: Perbill::from_percent(quorum),
+				stake: Perbill::from_percent(stake),
+				alignment_radius: radius.min(span),
+				token_per_point: tpp,
+				reputation_per_point: rpp,
+				evaluation_period: period,
+			},
+		)
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+		/// Random sequences of every operation: no panic, every invariant after every step, and
+		/// reputation conserved but for issuance and burned dust.
+		#[test]
+		fn random_operation_sequences_keep_the_invariants(
+			p in parameters(),
+			reputations in proptest::collection::vec(1u128..2_000, 3),
+			ops in proptest::collection::vec(op(), 150..250),
+		) {
+			new_test_ext().execute_with(|| {
+				let dc = create_dc(p, &[(ALICE, reputations[0]), (BOB, reputations[1]), (CAROL, reputations[2])]);
+				let initial: u128 = reputations.iter().sum();
+				let (mut issued, mut burned_total) = (0u128, 0u128);
+				for op in ops {
+					let before = frame_system::Pallet::<Test>::events().len();
+					let _ = match op {
+						Op::Contribute { by, split } => {
+							let contributors = if split {
+								vec![(ACTORS[by].clone(), ppm(500_001)), (ACTORS[(by + 1) % ACTORS.len()].clone(), ppm(499_999))]
+							} else {
+								vec![(ACTORS[by].clone(), FULL)]
+							};
+							ProofOfValue::contribute(
+								RuntimeOrigin::signed(ACTORS[by].clone()),
+								dc,
+								Default::default(),
+								Default::default(),
+								contributors.try_into().unwrap(),
+							)
+							.map(|_| ())
+						},
+						Op::Evaluate { who, contribution, score } => ProofOfValue::evaluate(
+							RuntimeOrigin::signed(ACTORS[who].clone()),
+							contribution.into(),
+							score,
+						)
+						.map(|_| ())
+						.map_err(|e| e.error),
+						Op::Close { contribution } =>
+							ProofOfValue::close(RuntimeOrigin::signed(ERIN), contribution.into())
+								.map(|_| ())
+								.map_err(|e| e.error),
+						Op::CleanUp { contribution } =>
+							ProofOfValue::clean_up(RuntimeOrigin::signed(ERIN), contribution.into()),
+						Op::Advance { blocks } => {
+							run_to_block(System::block_number() + u64::from(blocks));
+							Ok(())
+						},
+						Op::AutoClose => {
+							ProofOfValue::on_idle(System::block_number(), Weight::MAX);
+							Ok(())
+						},
+					};
+					for record in &frame_system::Pallet::<Test>::events()[before..] {
+						match &record.event {
+							RuntimeEvent::ProofOfValue(Event::RewardIssued { reputation, .. }) =>
+								issued += reputation,
+							RuntimeEvent::ProofOfValue(Event::Closed { burned, .. }) =>
+								burned_total += burned,
+							_ => {},
+						}
+					}
+					check_invariants();
+					let ledger = pallet_reputation::Pallet::<Test>::ledger(dc).unwrap();
+					prop_assert_eq!(ledger.issued, issued);
+					prop_assert_eq!(ledger.burned, burned_total);
+					prop_assert_eq!(ledger.total, initial + issued - burned_total);
+					let accounts: u128 =
+						pallet_reputation::ReputationOf::<Test>::iter_prefix_values(dc).sum();
+					prop_assert_eq!(accounts + ledger.escrowed, ledger.total);
+				}
+				Ok(())
+			})?;
+		}
+	}
+}

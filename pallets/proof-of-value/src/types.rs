@@ -1,0 +1,162 @@
+//! The records of the Proof-of-Value pallet and what its queries return.
+
+use crate::{protocol::Bucket, Config};
+use alloc::vec::Vec;
+use codec::{Decode, Encode, MaxEncodedLen};
+use core::marker::PhantomData;
+use covalue_primitives::{CooperativeId, CooperativeInspect, Parameters, Reputation, Score, TokenBalance};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+use sp_runtime::{traits::Saturating, Permill};
+
+/// One evaluation (§1): fixed once made.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Evaluation {
+	/// The score given.
+	pub score: Score,
+	/// The evaluator's reputation when evaluating.
+	pub weight: Reputation,
+	/// The reputation put at stake.
+	pub stake: Reputation,
+	/// The accumulator of the score's bucket right after the evaluation.
+	pub snapshot: u128,
+}
+
+/// Whether a contribution is still open.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Status {
+	/// Open for evaluations until the period ends, then until closed.
+	Open,
+	/// Closed and settled.
+	Closed {
+		/// The final median (`None`: no consensus).
+		median: Option<Score>,
+		/// Rounding dust burned on closing.
+		burned: Reputation,
+	},
+}
+
+/// The bound of a contribution's score buckets: one per score `0..=MaxScore`, with `MaxScore`
+/// owned by the DC registry ([`CooperativeInspect::MaxScore`]).
+pub struct ScoreBuckets<T>(PhantomData<T>);
+
+impl<T: Config> Get<u32> for ScoreBuckets<T> {
+	fn get() -> u32 {
+		u32::from(<T::Cooperatives as CooperativeInspect<T::AccountId>>::MaxScore::get())
+			.saturating_add(1)
+	}
+}
+
+/// A contributor and its share of the rewards.
+pub type ContributorShare<AccountId> = (AccountId, Permill);
+
+/// A contribution (§1).
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct Contribution<T: Config> {
+	/// The DC it was contributed to.
+	pub dc: CooperativeId,
+	/// Who submitted it and paid the deposit.
+	pub depositor: T::AccountId,
+	/// The deposit held until clean-up, priced by what the contribution stores.
+	pub deposit: T::Consideration,
+	/// Contributors with their shares (summing to exactly 100%).
+	pub contributors: BoundedVec<ContributorShare<T::AccountId>, T::MaxContributors>,
+	/// Hash of the work's content.
+	pub content_hash: T::Hash,
+	/// Where the work can be found.
+	pub uri: BoundedVec<u8, T::MaxUriLength>,
+	/// The block it was submitted in.
+	pub submitted: BlockNumberFor<T>,
+	/// The DC's parameters at submission.
+	pub parameters: Parameters<BlockNumberFor<T>>,
+	/// One bucket per score `min_score..=max_score`: weight and accumulator.
+	pub buckets: BoundedVec<Bucket, ScoreBuckets<T>>,
+	/// Stakes held: the evaluators' stakes not yet paid out.
+	pub escrow: Reputation,
+	/// The part of the escrow that belongs to nobody yet: shared on closing.
+	pub pot: Reputation,
+	/// The highest median already rewarded.
+	pub paid: Score,
+	/// How many evaluations it has.
+	pub evaluations: u32,
+	/// Open or closed.
+	pub status: Status,
+}
+
+impl<T: Config> Contribution<T> {
+	/// The last block in which it accepts evaluations.
+	pub fn last_evaluation_block(&self) -> BlockNumberFor<T> {
+		self.submitted.saturating_add(self.parameters.evaluation_period)
+	}
+
+	/// The first block in which it can be closed.
+	pub fn first_closing_block(&self) -> BlockNumberFor<T> {
+		self.last_evaluation_block().saturating_add(1u32.into())
+	}
+
+	/// The bucket of `score`, if the contribution's scale has it.
+	pub fn bucket(&self, score: Score) -> Option<&Bucket> {
+		self.buckets.get(usize::from(score.checked_sub(self.parameters.min_score)?))
+	}
+}
+
+/// What §4 pays one contributor when the median rises.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct ContributorReward {
+	/// DC tokens to mint.
+	pub tokens: TokenBalance,
+	/// Reputation to issue.
+	pub reputation: Reputation,
+}
+
+/// What §4 owes a contribution's contributors when its median rises above what was paid.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Reward {
+	/// The new median, which becomes `paid`.
+	pub median: Score,
+	/// The points paid now: the new median minus the previous `paid`.
+	pub points: Score,
+	/// One entry per contributor, in the contribution's order.
+	pub amounts: Vec<ContributorReward>,
+}
+
+/// What a client sees of a contribution.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ContributionStatus<BlockNumber> {
+	/// The DC.
+	pub dc: CooperativeId,
+	/// Whether it is still open.
+	pub open: bool,
+	/// The median now (open) or the final median (closed); `None`: no consensus.
+	pub median: Option<Score>,
+	/// The highest median already rewarded.
+	pub paid: Score,
+	/// `(score, weight)` of every score bucket.
+	pub buckets: Vec<(Score, Reputation)>,
+	/// Evaluations so far.
+	pub evaluations: u32,
+	/// Stakes held.
+	pub escrow: Reputation,
+	/// Unclaimed stakes, shared on closing.
+	pub pot: Reputation,
+	/// Blocks in which it still accepts evaluations (0 once the period is over).
+	pub blocks_left: BlockNumber,
+}
+
+/// What an evaluator stands to receive from an open contribution.
+#[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct PendingReward {
+	/// The stake the evaluator put in.
+	pub stake: Reputation,
+	/// Its share of later aligned stakes, accrued so far.
+	pub accrued: Reputation,
+	/// Its share of the pot if the contribution closed now with the current median.
+	pub pot_share: Reputation,
+}

@@ -1,0 +1,36 @@
+//! # Covalue primitives
+//!
+//! What the Covalue pallets share, so that none of them depends on another's crate:
+//!
+//! - the ids and amounts of the protocol: [`CooperativeId`], [`ContributionId`], [`Reputation`],
+//!   [`TokenBalance`], [`Score`];
+//! - a DC's Proof-of-Value [`Parameters`] and the rules of their valid ranges
+//!   ([`Parameters::validate`], `docs/protocol-rules.md` §1);
+//! - the traits between the pallets ([`ReputationLedger`], [`CooperativeInspect`],
+//!   [`CooperativeTokens`]), in the manner of `frame_support::traits::RankedMembers`: the
+//!   Proof-of-Value and reserve pallets name a trait in their `Config`, the runtime plugs the
+//!   reputation and cooperatives pallets in, and unit tests plug in the in-memory versions of
+//!   [`mock`].
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+mod parameters;
+mod traits;
+
+#[cfg(feature = "mock")]
+pub mod mock;
+
+pub use parameters::{ParameterError, Parameters};
+pub use traits::{CooperativeInspect, CooperativeTokens, Ledger, ReputationLedger};
+
+/// Identifier of a decentralized cooperation (DC); also the asset id of its token.
+pub type CooperativeId = u32;
+/// Identifier of a contribution.
+pub type ContributionId = u64;
+/// An amount of reputation.
+pub type Reputation = u128;
+/// An amount of a DC's token, in base units.
+pub type TokenBalance = u128;
+/// A score on a DC's evaluation scale.
+pub type Score = u8;
