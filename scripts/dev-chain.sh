@@ -10,7 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 ensure_debian_packages
 ensure_rust
-build_node
+build_binaries
 
 cat >&2 <<MSG
 

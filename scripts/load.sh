@@ -9,7 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 ensure_debian_packages
 ensure_rust
 ensure_nodejs
-build_node >&2
+build_binaries
 ensure_npm_packages "$ROOT/e2e"
 cd "$ROOT/e2e"
 COVALUE_NODE="$NODE_BIN" exec node load/burst.js "$@"

@@ -9,9 +9,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 agents="${1:-1000}" contributions="${2:-1000}" evaluations="${3:-100000}"
 ensure_debian_packages
 ensure_rust
-log "building the simulator (release)"
-cargo build --locked --release -p covalue-simulator --manifest-path "$ROOT/Cargo.toml" >&2
-simulate="$CARGO_TARGET_DIR/release/covalue-simulate"
+build_binaries
+simulate="$SIMULATOR_BIN"
 
 scenario="$(mktemp --suffix=.json)"
 trap 'rm -f "$scenario"' EXIT

@@ -11,6 +11,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 ensure_debian_packages
 ensure_rust
-log "building the simulator (release)"
-cargo build --locked --release -p covalue-simulator --manifest-path "$ROOT/Cargo.toml" >&2
-exec "$CARGO_TARGET_DIR/release/covalue-simulate" "$@"
+build_binaries
+exec "$SIMULATOR_BIN" "$@"

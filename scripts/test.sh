@@ -11,7 +11,7 @@ ensure_nodejs
 log "formatting (cargo fmt --check)"
 cargo fmt --all -- --check
 
-build_node
+build_binaries
 
 log "Rust tests (release profile, sharing the node's build)"
 cargo test --locked --release --workspace

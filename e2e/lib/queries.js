@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 
-import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { bnToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
 // Reading the chain at a given block.
 
@@ -42,6 +42,41 @@ export async function tokensAt(api, blockHash, dc, who) {
 /** The keyless account of a pallet: "modl" ++ its PalletId ++ zeros, as `into_account_truncating`. */
 export function palletAccount(palletId) {
   return encodeAddress(u8aConcat(stringToU8a('modl'), stringToU8a(palletId), new Uint8Array(20)), 42);
+}
+
+/** The keyless reserve account of a DC: the reserve pallet's account for the seed `(b"dc", dc)`. */
+export function reserveAccount(dc) {
+  const seed = u8aConcat(stringToU8a('dc'), bnToU8a(dc, { bitLength: 32, isLe: true }));
+  return encodeAddress(u8aConcat(stringToU8a('modl'), stringToU8a('cv/rsrve'), seed, new Uint8Array(14)), 42);
+}
+
+// Deposits, priced by what a record stores: a base plus `deposit(0, 1)` = 0.0001 COV per byte
+// (the runtime's `LinearStoragePrice`). The byte counts follow the records' SCALE layout.
+
+const PER_BYTE = 100_000_000n;
+const COV = 10n ** 12n;
+const ACCOUNT = 32;
+const PARAMETERS_BYTES = 1 + 1 + 4 + 4 + 1 + 16 + 16 + 4; // with a u32 block number
+const TICKET = 16;
+
+function compact(n) {
+  return n < 64 ? 1 : n < 16384 ? 2 : 4;
+}
+
+/** A DC's deposit: 100 COV, plus its record (name, admin, agent, depositor, parameters, ticket)
+ * and one reputation entry (account, u128) per initial member. */
+export function dcDeposit(name, members) {
+  const bytes = compact(name.length) + name.length + 3 * ACCOUNT + PARAMETERS_BYTES + TICKET + members * (ACCOUNT + 16);
+  return 100n * COV + BigInt(bytes) * PER_BYTE;
+}
+
+/** A contribution's deposit: 1 COV, plus its record with a URI of `uri` bytes, `contributors`
+ * (account, Permill) entries and `buckets` score buckets of 32 bytes. */
+export function contributionDeposit(uri, contributors, buckets) {
+  // dc, depositor, ticket, content hash, submitted, parameters, escrow, pot, paid, count, status
+  const fixed = 4 + ACCOUNT + TICKET + 32 + 4 + PARAMETERS_BYTES + 32 + 1 + 4 + 19;
+  const bytes = fixed + compact(uri) + uri + compact(contributors) + contributors * (ACCOUNT + 4) + compact(buckets) + buckets * 32;
+  return COV + BigInt(bytes) * PER_BYTE;
 }
 
 // Events of one extrinsic.

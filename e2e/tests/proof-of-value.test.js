@@ -1,8 +1,8 @@
-// The worked example of the Proof-of-Value specification (§9), played on a real node: Alice
-// creates the "Makers" DC, Dave contributes c1, Alice, Bob and Charlie (the spec's "carol")
-// evaluate it, Eve (the spec's "erin") closes it once its evaluation period is over, and Dave
-// cleans it up. Every number is the spec's; the unit test `worked_example_of_section_9` of the
-// proof-of-value pallet plays the same scenario in Rust.
+// The worked example of docs/protocol-rules.md (§9), played on a real node: Alice creates the
+// "Makers" DC, Dave contributes c1, Alice, Bob and Charlie (the example's "carol") evaluate it,
+// Eve (the example's "erin") closes it once its evaluation period is over, and Dave cleans it up.
+// Every number is the example's; the integration test `worked_example_of_section_9` plays the
+// same scenario in Rust.
 //
 // The node seals one block per transaction (`--sealing instant`), so each step below is one
 // block, and its effects are read at exactly that block.
@@ -16,6 +16,8 @@ import { createBlocks, keyring, startNodeOnce, submit } from '../lib/node.js';
 import {
   accountAt,
   assertNoEvent,
+  contributionDeposit,
+  dcDeposit,
   callView,
   eventsOf,
   ledgerAt,
@@ -27,8 +29,9 @@ import {
 } from '../lib/queries.js';
 
 const COV = 10n ** 12n;
-const DC_DEPOSIT = 100n * COV;
-const CONTRIBUTION_DEPOSIT = COV;
+// 100 COV and 1 COV, plus 0.0001 COV per byte stored: 310 bytes for this DC, 438 for c1.
+const DC_DEPOSIT = dcDeposit('Makers', 3);
+const CONTRIBUTION_DEPOSIT = contributionDeposit('ipfs://makers/c1'.length, 1, 6);
 const FULL_SHARE = 1_000_000;
 const EVALUATION_PERIOD = 10;
 /** `FixedU128` one, the unit of a bucket's accumulator. */
@@ -142,11 +145,7 @@ test('step 1: Alice creates the Makers DC with alice 400, bob 300, charlie 300',
   assert.equal(dc, expectedId, 'the DC got the id NextCooperativeId announced');
   assert.equal(created.data.admin.toString(), alice.address);
   const agent = created.data.agent.toString();
-  const reserve = created.data.reserve.toString();
-  assert.notEqual(agent, reserve);
-  for (const keyless of [agent, reserve]) {
-    assert.ok(![alice, bob, charlie].some((pair) => pair.address === keyless), 'agent/reserve is a member');
-  }
+  assert.ok(![alice, bob, charlie].some((pair) => pair.address === agent), 'the agent is a member');
   state.dc = dc;
 
   const endowed = onlyEvent(result, api.events.reputation.Endowed, 'Reputation.Endowed');
@@ -162,7 +161,6 @@ test('step 1: Alice creates the Makers DC with alice 400, bob 300, charlie 300',
   assert.equal(cooperative.depositor.toString(), alice.address);
   assert.equal(cooperative.deposit.toBigInt(), DC_DEPOSIT);
   assert.equal(cooperative.agent.toString(), agent);
-  assert.equal(cooperative.reserve.toString(), reserve);
   const p = cooperative.parameters;
   assert.deepEqual(
     {
@@ -198,14 +196,15 @@ test('step 1: Alice creates the Makers DC with alice 400, bob 300, charlie 300',
   assert.equal(metadata.symbol.toUtf8(), 'MKR');
   assert.equal(metadata.decimals.toNumber(), 0);
 
-  // The deposit: exactly 100 COV more held from Alice, and the fee on top from her free balance.
+  // The deposit: 100.031 COV more held from Alice, and the fee on top from her free balance.
+  assert.equal(DC_DEPOSIT, 100_031_000_000_000n);
   const before = await accountAt(api, await parentOf(api, at), alice.address);
   const after = await accountAt(api, at, alice.address);
   assert.equal(after.reserved - before.reserved, DC_DEPOSIT);
   assert.equal(before.free - after.free, DC_DEPOSIT + result.fee);
 });
 
-test('step 2: Dave contributes c1 and a deposit of 1 COV is held', async () => {
+test('step 2: Dave contributes c1 and a deposit of 1.0438 COV is held', async () => {
   const { api } = chain;
   const { dave } = keyring();
   const dc = need('dc', 'step 1');
@@ -231,6 +230,7 @@ test('step 2: Dave contributes c1 and a deposit of 1 COV is held', async () => {
   assert.equal(contribution.dc.toNumber(), dc);
   assert.equal(contribution.depositor.toString(), dave.address);
   assert.equal(contribution.deposit.toBigInt(), CONTRIBUTION_DEPOSIT);
+  assert.equal(CONTRIBUTION_DEPOSIT, 1_043_800_000_000n);
   assert.equal(contribution.contentHash.toHex(), contentHash);
   assert.equal(contribution.uri.toUtf8(), 'ipfs://makers/c1');
   assert.deepEqual(
@@ -519,7 +519,6 @@ test('step 9: Dave cleans up c1 and gets his deposit back', async () => {
   const cleaned = onlyEvent(result, api.events.proofOfValue.CleanedUp, 'ProofOfValue.CleanedUp');
   assert.equal(cleaned.data.contribution.toBigInt(), c1);
   assert.equal(cleaned.data.depositor.toString(), dave.address);
-  assert.equal(cleaned.data.deposit.toBigInt(), CONTRIBUTION_DEPOSIT);
 
   const at = result.blockHash;
   const before = await accountAt(api, await parentOf(api, at), dave.address);

@@ -1,9 +1,9 @@
-// The token lifecycle of the specification (§6, with the numbers of the §8 simulator example),
+// The token lifecycle of docs/protocol-rules.md (§6, with the numbers of the §8 simulator example),
 // played on a real node: Alice's "Guild" DC rewards Dave with 40 tokens through Proof of Value,
 // then Alice sets a price cap of 2.5 with the native currency as reserve asset, Eve buys 100
 // tokens, Dave redeems 10 and Eve deposits 50 of revenue. Every balance is asserted exactly,
 // transaction fees included (from each extrinsic's `TransactionFeePaid`). The unit test
-// `simulator_example_of_section_8` of the reserve pallet plays the same scenario in Rust.
+// `simulator_example_of_section_8` of the integration tests plays the same scenario in Rust.
 //
 // The amounts are base units, far below the existential deposit (0.001 COV): the reserve
 // account is kept alive by an endowment the admin pays once, which never counts as reserve.
@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
 import { keyring, startNodeOnce, submit } from '../lib/node.js';
-import { accountAt, callView, onlyEvent, parentOf, tokensAt } from '../lib/queries.js';
+import { accountAt, callView, onlyEvent, parentOf, reserveAccount, tokensAt } from '../lib/queries.js';
 
 /** `FixedU128` 2.5: reserve-asset base units per token base unit. */
 const PRICE_CAP = 2_500_000_000_000_000_000n;
@@ -66,6 +66,7 @@ async function summaryAt(api, blockHash, dc) {
   }
   const s = summary.unwrap();
   return {
+    account: s.account.toString(),
     asset: s.asset.type,
     priceCap: s.priceCap.toBigInt(),
     balance: s.balance.toBigInt(),
@@ -117,7 +118,7 @@ test('step 1: the Guild DC rewards Dave with 40 tokens through Proof of Value', 
   assert.equal(await optionalAt(api, early.blockHash, 'buy_cost', [dc, 100]), null);
 
   state.dc = dc;
-  state.reserve = event.data.reserve.toString();
+  state.reserve = reserveAccount(dc);
   state.ed = api.consts.balances.existentialDeposit.toBigInt();
 });
 
@@ -238,6 +239,7 @@ test('step 5: Eve deposits 50 of revenue; the reserve is 283 behind 130 tokens',
   assert.equal(payer.before - payer.after, 50n + result.fee);
   assert.equal((await accountAt(api, at, reserve)).free, ed + 283n);
   assert.deepEqual(await summaryAt(api, at, dc), {
+    account: reserve,
     asset: 'Native',
     priceCap: PRICE_CAP,
     balance: 283n,

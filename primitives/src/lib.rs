@@ -10,16 +10,13 @@
 //!   [`CooperativeTokens`]), in the manner of `frame_support::traits::RankedMembers`: the
 //!   Proof-of-Value and reserve pallets name a trait in their `Config`, the runtime plugs the
 //!   reputation and cooperatives pallets in, and unit tests plug in the in-memory versions of
-//!   [`mock`].
+//!   `covalue-test-support`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
 mod parameters;
 mod traits;
-
-#[cfg(feature = "mock")]
-pub mod mock;
 
 pub use parameters::{ParameterError, Parameters};
 pub use traits::{CooperativeInspect, CooperativeTokens, Ledger, ReputationLedger};

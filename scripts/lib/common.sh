@@ -72,7 +72,11 @@ ensure_npm_packages() {
 	fi
 }
 
-build_node() {
-	log "building the node (release; the first build takes a while)"
-	(cd "$ROOT" && cargo build --locked --release -p covalue-node)
+# The node and the simulator in one cargo invocation, by every script that needs either: cargo
+# resolves features per invocation, so building them apart would compile the polkadot-sdk crates
+# (and the runtime above them) once per feature set.
+SIMULATOR_BIN="$CARGO_TARGET_DIR/release/covalue-simulate"
+build_binaries() {
+	log "building the node and the simulator (release; the first build takes a while)"
+	(cd "$ROOT" && cargo build --locked --release -p covalue-node -p covalue-simulator >&2)
 }

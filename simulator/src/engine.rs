@@ -5,7 +5,7 @@
 //! call filter, the same transactional storage layer (a failing call changes nothing), the same
 //! constants (deposits, bounds, existential deposit). What is left out is what a scenario does
 //! not model: signatures, fees, block production and the hooks; `advance` only moves the block
-//! number, so contributions close only through `close` steps (spec §8).
+//! number, so contributions close only through `close` steps (`docs/protocol-rules.md` §8).
 
 use crate::scenario::{parse_price, Amount, Scenario, ScenarioError, Step};
 use covalue_runtime::{AccountId, Runtime, RuntimeCall, RuntimeOrigin, UNIT};
@@ -22,7 +22,8 @@ type Reputation = pallet_reputation::Pallet<Runtime>;
 type ProofOfValue = pallet_proof_of_value::Pallet<Runtime>;
 
 /// Native currency every named account starts with, enough to exist and to pay every deposit a
-/// scenario can ask for (a DC costs 100 COV, a contribution 1 COV).
+/// scenario can ask for (a DC costs 100 COV and a contribution 1 COV, plus 0.0001 COV per byte
+/// they store).
 pub const BASE_ENDOWMENT: u128 = 1_000_000_000 * UNIT;
 
 /// The account of a scenario name: `blake2_256("covalue-simulator/" ++ name)`.

@@ -1,6 +1,6 @@
 //! # Covalue simulator
 //!
-//! Runs Proof-of-Value scenarios (spec §8) natively through the Covalue runtime, so that a DC
+//! Runs Proof-of-Value scenarios (`docs/protocol-rules.md` §8) natively through the Covalue runtime, so that a DC
 //! can tune its parameters before launch and see what random voters, herders, Sybils or low
 //! turnout do to reputation and tokens.
 //!

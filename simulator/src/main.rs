@@ -26,7 +26,7 @@ use std::{
 	subcommand_negates_reqs = true
 )]
 struct Cli {
-	/// The scenario file (JSON, spec §8).
+	/// The scenario file (JSON, `docs/protocol-rules.md` §8).
 	#[arg(required = true)]
 	scenario: Option<PathBuf>,
 

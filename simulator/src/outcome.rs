@@ -1,4 +1,4 @@
-//! The outcome JSON of spec §8.
+//! The outcome JSON of `docs/protocol-rules.md` §8.
 
 use crate::engine::{ContributionOutcome, Simulation, StepError};
 use serde::{ser::SerializeMap, Serialize, Serializer};

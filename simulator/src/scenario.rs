@@ -1,4 +1,4 @@
-//! The scenario format of spec §8: parsing and static validation.
+//! The scenario format of `docs/protocol-rules.md` §8: parsing and static validation.
 //!
 //! A scenario is checked as a whole before anything runs. Every problem is reported with the
 //! place it was found (`dc`, `members[2]`, `step 14`), so a malformed file never starts a run.

@@ -45,7 +45,7 @@ fn section_9_is_reproduced_exactly() {
 #[test]
 fn the_outcome_prints_like_the_spec() {
 	let text = run(load("section-8.json")).unwrap().to_json();
-	// The spec's key order, per-account maps by name, amounts as strings.
+	// §8's key order, per-account maps by name, amounts as strings.
 	let keys: Vec<usize> = [
 		"\"reputation\"",
 		"\"tokens\"",

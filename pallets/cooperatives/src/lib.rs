@@ -104,10 +104,42 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
+	/// Defaults for test runtimes: `#[derive_impl(config_preludes::TestDefaultConfig)]`.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{
+			derive_impl, parameter_types,
+			traits::{ConstU128, ConstU32, ConstU8},
+		};
+
+		/// Small bounds, no weights, the runtime's pallet id.
+		pub struct TestDefaultConfig;
+
+		parameter_types! {
+			/// The runtime's pallet id.
+			pub const TestPalletId: PalletId = PalletId(*b"cv/coops");
+		}
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type PalletId = TestPalletId;
+			type MaxNameLength = ConstU32<32>;
+			type MaxTokenStringLength = ConstU32<16>;
+			type MaxInitialMembers = ConstU32<32>;
+			type MaxScore = ConstU8<20>;
+			type TokenMinBalance = ConstU128<1>;
+			type WeightInfo = ();
+		}
+	}
+
 	/// Configuration of the cooperatives pallet.
-	#[pallet::config]
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The call a DC's admin dispatches as the DC's agent account.
+		#[pallet::no_default]
 		type RuntimeCall: Parameter
 			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
 			+ GetDispatchInfo
@@ -116,14 +148,17 @@ pub mod pallet {
 
 		/// The deposit of a DC's creator, held while the DC exists and priced by the footprint
 		/// of what the DC stores: its record and one reputation entry per initial member.
+		#[pallet::no_default]
 		type Consideration: Consideration<Self::AccountId, Footprint>;
 
 		/// Where DC tokens live. Each DC's token is the asset with the DC's id.
+		#[pallet::no_default]
 		type Assets: fungibles::Create<Self::AccountId, AssetId = CooperativeId, Balance = TokenBalance>
 			+ fungibles::Mutate<Self::AccountId>
 			+ fungibles::metadata::Mutate<Self::AccountId>;
 
 		/// Reputation books.
+		#[pallet::no_default]
 		type Reputation: ReputationLedger<Self::AccountId>;
 
 		/// Derives the pallet's keyless accounts: its own (owner of every DC token) and each DC's

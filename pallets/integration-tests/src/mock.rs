@@ -1,66 +1,35 @@
 //! The test runtime: system, balances, assets and the four DC pallets.
 
+pub use covalue_test_support::{accounts::*, example_parameters};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
-		fungible::{HoldConsideration, NativeFromLeft, NativeOrWithId, UnionOf},
-		AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU8, LinearStoragePrice,
+		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
+		ConstU32,
 	},
-	PalletId,
 };
-use frame_system::{EnsureNever, EnsureRoot};
 use pallet_cooperatives::{CooperativeId, Parameters};
-use sp_runtime::{BuildStorage, Perbill};
 
-/// 32-byte accounts, as in the runtime: the keyless accounts need the room.
 pub type AccountId = sp_runtime::AccountId32;
 pub type Balance = u128;
 
+// The DC pallets at the runtime's indices.
 frame_support::construct_runtime!(
 	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Assets: pallet_assets,
-		Reputation: pallet_reputation,
-		Cooperatives: pallet_cooperatives,
-		ProofOfValue: pallet_proof_of_value,
-		Reserve: pallet_reserve,
+		System: frame_system = 0,
+		Balances: pallet_balances = 4,
+		Assets: pallet_assets = 10,
+		Reputation: pallet_reputation = 20,
+		Cooperatives: pallet_cooperatives = 21,
+		ProofOfValue: pallet_proof_of_value = 22,
+		Reserve: pallet_reserve = 23,
 	}
 );
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = frame_system::mocking::MockBlock<Test>;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
 
 /// Above one, so that keeping the reserve account alive is visible in every balance.
 pub const EXISTENTIAL_DEPOSIT: Balance = 5;
 
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-/// As in the runtime, no origin creates or force-changes an asset: DC tokens are created by the
-/// registry only.
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = u128;
-	type Currency = Balances;
-	// The registry writes token metadata from its keyless account, which holds nothing.
-	type MetadataDepositBase = ConstU128<0>;
-	type MetadataDepositPerByte = ConstU128<0>;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Freezer = ();
-	type Holder = ();
-}
+covalue_test_support::impl_test_chain!(existential_deposit: EXISTENTIAL_DEPOSIT, assets);
 
 impl pallet_reputation::Config for Test {}
 
@@ -71,8 +40,6 @@ pub const CONTRIBUTION_DEPOSIT: Balance = 10;
 pub const MAX_EVALUATIONS: u32 = 16;
 
 parameter_types! {
-	pub const CooperativesPalletId: PalletId = PalletId(*b"cv/coops");
-	pub const ReservePalletId: PalletId = PalletId(*b"cv/rsrve");
 	/// One, as the simulator has it; a test raises it to reach the dust rule.
 	pub static TokenMinBalance: u128 = 1;
 	pub const CooperativeDepositReason: RuntimeHoldReason =
@@ -81,73 +48,32 @@ parameter_types! {
 		RuntimeHoldReason::ProofOfValue(pallet_proof_of_value::HoldReason::ContributionDeposit);
 }
 
+#[derive_impl(pallet_cooperatives::config_preludes::TestDefaultConfig)]
 impl pallet_cooperatives::Config for Test {
 	type RuntimeCall = RuntimeCall;
-	type Consideration = HoldConsideration<
-		AccountId,
-		Balances,
-		CooperativeDepositReason,
-		LinearStoragePrice<ConstU128<DC_DEPOSIT>, ConstU128<0>, Balance>,
-	>;
+	type Consideration = covalue_test_support::Deposit<Balances, CooperativeDepositReason, DC_DEPOSIT, 0>;
 	type Assets = Assets;
 	type Reputation = Reputation;
-	type PalletId = CooperativesPalletId;
-	type MaxNameLength = ConstU32<32>;
-	type MaxTokenStringLength = ConstU32<16>;
-	type MaxInitialMembers = ConstU32<32>;
-	type MaxScore = ConstU8<20>;
 	type TokenMinBalance = TokenMinBalance;
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_proof_of_value::config_preludes::TestDefaultConfig)]
 impl pallet_proof_of_value::Config for Test {
-	type Consideration = HoldConsideration<
-		AccountId,
-		Balances,
-		ContributionDepositReason,
-		LinearStoragePrice<ConstU128<CONTRIBUTION_DEPOSIT>, ConstU128<0>, Balance>,
-	>;
+	type Consideration = covalue_test_support::Deposit<Balances, ContributionDepositReason, CONTRIBUTION_DEPOSIT, 0>;
 	type Cooperatives = Cooperatives;
 	type Tokens = Cooperatives;
 	type Reputation = Reputation;
-	type MaxContributors = ConstU32<4>;
-	type MaxUriLength = ConstU32<64>;
 	type MaxEvaluationsPerContribution = ConstU32<MAX_EVALUATIONS>;
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_reserve::config_preludes::TestDefaultConfig)]
 impl pallet_reserve::Config for Test {
 	type Assets = UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<u32>, AccountId>;
 	type Cooperatives = Cooperatives;
 	type Tokens = Cooperatives;
-	type PalletId = ReservePalletId;
-	type WeightInfo = ();
 }
 
 pub const ENDOWMENT: Balance = 1_000_000;
-
-pub const ADMIN: AccountId = AccountId::new([1; 32]);
-pub const ALICE: AccountId = AccountId::new([10; 32]);
-pub const BOB: AccountId = AccountId::new([11; 32]);
-pub const CAROL: AccountId = AccountId::new([12; 32]);
-pub const DAVE: AccountId = AccountId::new([13; 32]);
-pub const ERIN: AccountId = AccountId::new([14; 32]);
-/// An account with no native currency at all.
-pub const PENNILESS: AccountId = AccountId::new([99; 32]);
-
-/// The parameters of the examples of `docs/protocol-rules.md` §8 and §9.
-pub fn example_parameters() -> Parameters<u64> {
-	Parameters {
-		min_score: 0,
-		max_score: 5,
-		quorum: Perbill::from_percent(50),
-		stake: Perbill::from_percent(10),
-		alignment_radius: 0,
-		token_per_point: 10,
-		reputation_per_point: 20,
-		evaluation_period: 10,
-	}
-}
 
 /// Creates a DC as `ADMIN` with the given parameters and members; returns its id.
 pub fn create_dc(parameters: Parameters<u64>, members: &[(AccountId, u128)]) -> CooperativeId {
@@ -174,19 +100,7 @@ pub fn run_to_block(n: u64) {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: [ADMIN, ALICE, BOB, CAROL, DAVE, ERIN]
-			.into_iter()
-			.map(|a| (a, ENDOWMENT))
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+	covalue_test_support::new_test_ext::<Test>(ENDOWMENT)
 }
 
 /// Runs a test, then checks every pallet's invariants.

@@ -266,7 +266,7 @@ fn a_rising_median_pays_the_increment() {
 			}
 			.into(),
 		);
-		// the reward comes before the evaluation's own event (spec §3, steps 4 and 5).
+		// the reward comes before the evaluation's own event (`docs/protocol-rules.md` §3, steps 4 and 5).
 		System::assert_last_event(
 			Event::Evaluated {
 				contribution: c,

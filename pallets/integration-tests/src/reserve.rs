@@ -5,7 +5,7 @@ use crate::mock::*;
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect};
 use pallet_cooperatives::{CooperativeId, TokenBooks, TokenLedger};
 use pallet_reputation::ReputationLedger;
-use pallet_reserve::{Error, Event, NativeOrWithId, ReserveAsset, ReserveState, ReserveSummary, Reserves};
+use pallet_reserve::{Error, Event, NativeOrWithId, ReserveAsset, ReserveSummary, Reserves};
 use sp_arithmetic::FixedU128;
 use sp_runtime::{traits::Hash, Permill, TokenError};
 
@@ -118,7 +118,7 @@ fn simulator_example_of_section_8() {
 		System::assert_last_event(Event::RevenueDeposited { dc, payer: ERIN, amount: 50 }.into());
 		assert_eq!(native(&ERIN), erin_before - 300);
 
-		// The outcome the spec prints.
+		// The outcome §8 prints.
 		assert_eq!(reserve_balance(dc), 283);
 		assert_eq!(native(&reserve_account(dc)), 283 + EXISTENTIAL_DEPOSIT);
 		assert_eq!((tokens(dc, &DAVE), tokens(dc, &ERIN), supply(dc)), (30, 100, 130));

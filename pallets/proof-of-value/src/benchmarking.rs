@@ -168,14 +168,14 @@ mod benchmarks {
 		let id = contribute_to::<T>(dc, c);
 		let mut contribution =
 			Contributions::<T>::get(id).ok_or(BenchmarkError::Stop("the contribution exists"))?;
-		let reward = Pallet::<T>::rewards_due(&contribution, Some(10))
+		let due = Pallet::<T>::rewards_due(&contribution, Some(10))
 			.ok()
 			.flatten()
 			.ok_or(BenchmarkError::Stop("a median of 10 must be rewarded"))?;
 
 		#[block]
 		{
-			Pallet::<T>::pay_rewards(id, &mut contribution, reward)
+			Pallet::<T>::pay_rewards(id, &mut contribution, due)
 				.map_err(|_| BenchmarkError::Stop("paying the rewards failed"))?;
 		}
 

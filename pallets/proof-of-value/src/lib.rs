@@ -37,7 +37,7 @@
 //!
 //! ## Errors
 //!
-//! The spec's names: `UnknownContribution`, `EvaluationClosed`, `ScoreOutOfRange`,
+//! The names of `docs/protocol-rules.md`: `UnknownContribution`, `EvaluationClosed`, `ScoreOutOfRange`,
 //! `AlreadyEvaluated`, `NoReputation`, `InvalidShares`, `AlreadyClosed`,
 //! `EvaluationPeriodNotOver`; and [`Error::UnknownCooperative`],
 //! [`Error::DuplicateContributor`], [`Error::TooManyEvaluations`], [`Error::NotClosed`]; an
@@ -113,20 +113,44 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
+	/// Defaults for test runtimes: `#[derive_impl(config_preludes::TestDefaultConfig)]`.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{derive_impl, traits::ConstU32};
+
+		/// Small bounds, no weights.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type MaxContributors = ConstU32<4>;
+			type MaxUriLength = ConstU32<64>;
+			type MaxEvaluationsPerContribution = ConstU32<16>;
+			type WeightInfo = ();
+		}
+	}
+
 	/// Configuration of the Proof-of-Value pallet.
-	#[pallet::config]
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The deposit of whoever submits a contribution, held until clean-up and priced by the
 		/// footprint of what the contribution stores.
+		#[pallet::no_default]
 		type Consideration: Consideration<Self::AccountId, Footprint>;
 
 		/// The DC registry: parameters, and the highest score a DC may choose.
+		#[pallet::no_default]
 		type Cooperatives: CooperativeInspect<Self::AccountId, BlockNumber = BlockNumberFor<Self>>;
 
 		/// DC tokens, which contributor rewards mint.
+		#[pallet::no_default]
 		type Tokens: CooperativeTokens<Self::AccountId>;
 
 		/// Reputation books.
+		#[pallet::no_default]
 		type Reputation: ReputationLedger<Self::AccountId>;
 
 		/// Maximum number of contributors of one contribution.
@@ -146,6 +170,7 @@ pub mod pallet {
 
 		/// Sets up what the benchmarks need.
 		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, BlockNumberFor<Self>>;
 	}
 

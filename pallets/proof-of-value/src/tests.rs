@@ -98,19 +98,19 @@ fn contribute_holds_the_deposit_and_clean_up_returns_it() {
 		let dc = example_dc();
 		let free = Balances::free_balance(ERIN);
 		let c = contribute_as(ERIN, dc, &[(DAVE, FULL)]);
-		// The base, plus a unit per byte: the fixed part of the record (dc 4, depositor 8,
+		// The base, plus a unit per byte: the fixed part of the record (dc 4, depositor 32,
 		// ticket 16, hash 32, block 8, parameters 51, escrow and pot 32, paid 1, count 4,
-		// status 19), the 11-byte URI, one contributor (12) and six buckets (32 each), each
+		// status 19), the 11-byte URI, one contributor (36) and six buckets (32 each), each
 		// list with its one-byte length.
-		let bytes = 4 + 8 + 16 + 32 + 8 + 51 + 32 + 1 + 4 + 19 + (1 + 11) + (1 + 12) + (1 + 6 * 32);
+		let bytes = 4 + 32 + 16 + 32 + 8 + 51 + 32 + 1 + 4 + 19 + (1 + 11) + (1 + 36) + (1 + 6 * 32);
 		assert_eq!(ProofOfValue::footprint(11, 1, 6).size, bytes);
 		let deposit = DEPOSIT_BASE + bytes as u128;
 		assert_eq!(Balances::free_balance(ERIN), free - deposit);
 		let reason = crate::HoldReason::ContributionDeposit.into();
 		assert_eq!(Balances::balance_on_hold(&reason, &ERIN), deposit);
-		// Two contributors store 12 bytes more, and pay 12 more.
+		// Two contributors store 36 bytes more, and pay 36 more.
 		let c2 = contribute_as(ERIN, dc, &[(DAVE, ppm(500_000)), (ALICE, ppm(500_000))]);
-		assert_eq!(Balances::balance_on_hold(&reason, &ERIN), 2 * deposit + 12);
+		assert_eq!(Balances::balance_on_hold(&reason, &ERIN), 2 * deposit + 36);
 		assert_noop!(
 			ProofOfValue::clean_up(RuntimeOrigin::signed(ALICE), c),
 			Error::<Test>::NotClosed
@@ -121,8 +121,8 @@ fn contribute_holds_the_deposit_and_clean_up_returns_it() {
 		System::assert_last_event(
 			Event::CleanedUp { contribution: c, depositor: ERIN }.into(),
 		);
-		assert_eq!(Balances::balance_on_hold(&reason, &ERIN), deposit + 12);
-		assert_eq!(Balances::free_balance(ERIN), free - deposit - 12);
+		assert_eq!(Balances::balance_on_hold(&reason, &ERIN), deposit + 36);
+		assert_eq!(Balances::free_balance(ERIN), free - deposit - 36);
 		assert!(Contributions::<Test>::contains_key(c2));
 		assert!(Contributions::<Test>::get(c).is_none());
 		assert_noop!(
@@ -173,7 +173,7 @@ fn evaluate_errors_come_in_the_spec_order_and_change_nothing() {
 fn evaluations_are_bounded_per_contribution() {
 	build_and_execute(|| {
 		let members: Vec<(AccountId, Amount)> = (100..100 + MAX_EVALUATIONS as u8 + 1)
-			.map(|a| (AccountId::from(a), 10))
+			.map(|a| (AccountId::new([a; 32]), 10))
 			.collect();
 		let dc = create_dc(example_parameters(), &members);
 		let c = contribute_as(DAVE, dc, &[(DAVE, FULL)]);

@@ -1,6 +1,6 @@
 //! # Reserve
 //!
-//! The token lifecycle of a decentralized cooperation (spec §6): tokens start as equity (earned
+//! The token lifecycle of a decentralized cooperation (`docs/protocol-rules.md` §6): tokens start as equity (earned
 //! only through Proof of Value), become a commodity (traded like any asset), and finally a
 //! currency backed by a reserve.
 //!
@@ -43,7 +43,7 @@
 //!
 //! ## Errors
 //!
-//! The spec's names: `NoPriceCap`, `ZeroAmount`, `InsufficientTokens`, `CostAboveMax`,
+//! The names of `docs/protocol-rules.md`: `NoPriceCap`, `ZeroAmount`, `InsufficientTokens`, `CostAboveMax`,
 //! `ProceedsBelowMin`; and [`Error::UnknownCooperative`], [`Error::NotAdmin`],
 //! [`Error::ZeroPriceCap`], [`Error::UnknownReserveAsset`], [`Error::OwnTokenAsReserve`],
 //! [`Error::ReserveNotEmpty`], [`Error::CannotPayEndowment`]; an amount or price beyond `u128`
@@ -143,16 +143,42 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
+	/// Defaults for test runtimes: `#[derive_impl(config_preludes::TestDefaultConfig)]`.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{derive_impl, parameter_types};
+
+		/// No weights, the runtime's pallet id.
+		pub struct TestDefaultConfig;
+
+		parameter_types! {
+			/// The runtime's pallet id.
+			pub const TestPalletId: PalletId = PalletId(*b"cv/rsrve");
+		}
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type PalletId = TestPalletId;
+			type WeightInfo = ();
+		}
+	}
+
 	/// Configuration of the reserve pallet.
-	#[pallet::config]
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// Both kinds of reserve asset behind one interface: the native currency and DC tokens.
+		#[pallet::no_default]
 		type Assets: fungibles::Mutate<Self::AccountId, AssetId = ReserveAsset, Balance = u128>;
 
 		/// The DC registry: which DCs exist and who administers them.
+		#[pallet::no_default]
 		type Cooperatives: CooperativeInspect<Self::AccountId>;
 
 		/// DC tokens: the only way to mint and burn them.
+		#[pallet::no_default]
 		type Tokens: CooperativeTokens<Self::AccountId>;
 
 		/// Derives each DC's keyless reserve account.
@@ -164,6 +190,7 @@ pub mod pallet {
 
 		/// Sets up what the benchmarks need.
 		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 

@@ -1,26 +1,23 @@
 //! A small test runtime: the real balances and assets pallets (reserve assets are paid through
-//! `UnionOf` both, as in the runtime), the DC registry of `covalue_primitives::mock`, and DC
+//! `UnionOf` both, as in the runtime), the DC registry of `covalue-test-support`, and DC
 //! tokens minted straight into the assets pallet. The flows in which tokens are earned through
 //! Proof of Value are tested with the real pallets in `covalue-integration-tests`.
 
 use crate as pallet_reserve;
-use covalue_primitives::{
-	mock::MockRegistry, CooperativeId, CooperativeTokens, Parameters, TokenBalance,
-};
+pub use covalue_test_support::accounts::*;
+use covalue_primitives::{CooperativeId, CooperativeTokens, TokenBalance};
+use covalue_test_support::{example_parameters, MockRegistry};
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
 	traits::{
 		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
 		fungibles,
 		tokens::{Fortitude, Precision, Preservation, Provenance},
-		AsEnsureOriginWithArg, ConstU128, ConstU8,
+		ConstU8,
 	},
-	PalletId,
 };
-use frame_system::{EnsureNever, EnsureRoot};
-use sp_runtime::{BuildStorage, DispatchResult, Perbill};
+use sp_runtime::DispatchResult;
 
-/// 32-byte accounts, as in the runtime: the keyless accounts need the room.
 pub type AccountId = sp_runtime::AccountId32;
 pub type Balance = u128;
 /// The DC registry the pallet reads.
@@ -35,39 +32,13 @@ frame_support::construct_runtime!(
 	}
 );
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = frame_system::mocking::MockBlock<Test>;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
 /// Above one, so that keeping the reserve account alive is visible in every balance.
 pub const EXISTENTIAL_DEPOSIT: Balance = 5;
 
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
-	type AccountStore = System;
-}
+covalue_test_support::impl_test_chain!(existential_deposit: EXISTENTIAL_DEPOSIT, assets);
 
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = u128;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Freezer = ();
-	type Holder = ();
-}
-
-parameter_types! {
-	pub const ReservePalletId: PalletId = PalletId(*b"cv/rsrve");
-	/// One, as the simulator has it; a test raises it to reach the dust rule.
-	pub static TokenMinBalance: u128 = 1;
-}
+/// A DC token's minimum balance: one, as the simulator has it.
+pub const TOKEN_MIN_BALANCE: u128 = 1;
 
 /// DC tokens as the registry keeps them: assets of the DC's id, minted and burned exactly.
 pub struct AssetTokens;
@@ -95,55 +66,22 @@ impl CooperativeTokens<AccountId> for AssetTokens {
 	}
 
 	fn burn(dc: CooperativeId, who: &AccountId, amount: TokenBalance) -> DispatchResult {
-		let rest = Self::balance(dc, who).saturating_sub(amount);
-		if rest > 0 && rest < Self::minimum_balance(dc) {
-			return Err(sp_runtime::DispatchError::Other("remainder below the minimum"));
-		}
-		<Assets as fungibles::Mutate<AccountId>>::burn_from(
-			dc,
-			who,
-			amount,
-			Preservation::Expendable,
-			Precision::Exact,
-			Fortitude::Polite,
-		)
-		.map(|_| ())
+		// Exactly `amount`; the registry's refusal of dust is tested with the real registry.
+		let burn = <Assets as fungibles::Mutate<AccountId>>::burn_from;
+		burn(dc, who, amount, Preservation::Expendable, Precision::Exact, Fortitude::Polite).map(|_| ())
 	}
 }
 
+#[derive_impl(pallet_reserve::config_preludes::TestDefaultConfig)]
 impl pallet_reserve::Config for Test {
 	type Assets = UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<u32>, AccountId>;
 	type Cooperatives = Registry;
 	type Tokens = AssetTokens;
-	type PalletId = ReservePalletId;
-	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;
 }
 
 pub const ENDOWMENT: Balance = 1_000_000;
-
-pub const ADMIN: AccountId = AccountId::new([1; 32]);
-pub const ALICE: AccountId = AccountId::new([10; 32]);
-pub const BOB: AccountId = AccountId::new([11; 32]);
-pub const CAROL: AccountId = AccountId::new([12; 32]);
-pub const DAVE: AccountId = AccountId::new([13; 32]);
-pub const ERIN: AccountId = AccountId::new([14; 32]);
-/// An account with no native currency at all.
-pub const PENNILESS: AccountId = AccountId::new([99; 32]);
-
-fn parameters() -> Parameters<u64> {
-	Parameters {
-		min_score: 0,
-		max_score: 5,
-		quorum: Perbill::from_percent(50),
-		stake: Perbill::from_percent(10),
-		alignment_radius: 0,
-		token_per_point: 10,
-		reputation_per_point: 20,
-		evaluation_period: 10,
-	}
-}
 
 /// Registers a DC administered by `admin`, with its token (an asset of the DC's id); returns its
 /// id.
@@ -151,12 +89,12 @@ pub fn create_dc_of(admin: &AccountId) -> CooperativeId {
 	let key = b"covalue-reserve-mock/next-dc";
 	let dc: CooperativeId = frame_support::storage::unhashed::get_or_default(key);
 	frame_support::storage::unhashed::put(key, &(dc + 1));
-	Registry::register(dc, admin, &parameters());
+	Registry::register(dc, admin, &example_parameters());
 	frame_support::assert_ok!(<Assets as fungibles::Create<AccountId>>::create(
 		dc,
 		admin.clone(),
 		true,
-		TokenMinBalance::get(),
+		TOKEN_MIN_BALANCE,
 	));
 	dc
 }
@@ -183,27 +121,12 @@ impl crate::BenchmarkHelper<AccountId> for BenchmarkHelper {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: [ADMIN, ALICE, BOB, CAROL, DAVE, ERIN]
-			.into_iter()
-			.map(|a| (a, ENDOWMENT))
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+	covalue_test_support::new_test_ext::<Test>(ENDOWMENT)
 }
 
 /// Runs a test, then checks the pallet's invariants.
 pub fn build_and_execute(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		test();
-		check_invariants();
-	});
+	covalue_test_support::execute_checked(new_test_ext(), test, Reserve::do_try_state);
 }
 
 /// The reserve's invariants, as checked by `try_state`.

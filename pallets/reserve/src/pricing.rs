@@ -1,4 +1,4 @@
-//! The prices of spec §6, exact and free of storage.
+//! The prices of `docs/protocol-rules.md` §6, exact and free of storage.
 //!
 //! A price cap is a [`FixedU128`]: reserve-asset base units per token base unit. Buying rounds
 //! **up** (the buyer never pays less than the cap), redeeming rounds **down** (the reserve never

@@ -217,7 +217,7 @@ fn errors_change_nothing() {
 			Reserve::set_price_cap(signed(ADMIN), dc, cap(1, 1), token(other)),
 			Error::<Test>::ReserveNotEmpty
 		);
-		// Amounts, holdings and slippage, in the spec's order.
+		// Amounts, holdings and slippage, in the order of §6.
 		assert_noop!(Reserve::buy(signed(ERIN), dc, 0, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(Reserve::redeem(signed(DAVE), dc, 0, u128::MAX), Error::<Test>::ZeroAmount);
 		assert_noop!(Reserve::deposit_revenue(signed(ERIN), dc, 0), Error::<Test>::ZeroAmount);

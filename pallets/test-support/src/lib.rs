@@ -1,19 +1,112 @@
-//! In-memory implementations of the traits, for the pallets' unit and benchmark tests.
+//! # Covalue test support
 //!
-//! They keep their state in the externalities' storage (under keys of their own), not in
-//! thread-locals, so that a failing call's storage layer rolls their writes back and
-//! `assert_noop!` sees them, as it sees a real pallet's. They check what a unit test needs them
-//! to check and no more: the real implementations are tested with the real pallets in the
-//! integration tests.
+//! What the DC pallets' unit tests (and benchmark tests) share, so that each pallet's mock runtime
+//! holds only what is particular to it:
+//!
+//! - in-memory implementations of the traits between the pallets ([`MockReputation`],
+//!   [`MockRegistry`], [`MockTokens`]). They keep their state in the externalities' storage (under
+//!   keys of their own), not in thread-locals, so that a failing call's storage layer rolls their
+//!   writes back and `assert_noop!` sees them, as it sees a real pallet's. They check what a unit
+//!   test needs them to check and no more: the real implementations are tested with the real
+//!   pallets in `covalue-integration-tests`;
+//! - the test [`accounts`], the [`example_parameters`], a [`Deposit`] priced per byte,
+//!   [`new_test_ext`] at block 1 and [`execute_checked`];
+//! - [`impl_test_chain!`]: the configuration of System, Balances and, if asked, Assets that every
+//!   mock runtime shares.
 
-use crate::{
+#![deny(missing_docs)]
+
+use covalue_primitives::{
 	CooperativeId, CooperativeInspect, CooperativeTokens, Ledger, Parameters, Reputation,
 	ReputationLedger, Score, TokenBalance,
 };
 use codec::{Decode, Encode};
 use core::marker::PhantomData;
 use frame_support::{pallet_prelude::DispatchResult, storage::unhashed, traits::Get};
-use sp_runtime::{ArithmeticError, DispatchError, TokenError};
+use sp_runtime::{ArithmeticError, BuildStorage, DispatchError, Perbill, TokenError};
+
+/// The accounts of the tests: 32 bytes, as in the runtime, for the keyless accounts need the room.
+pub mod accounts {
+	use sp_runtime::AccountId32;
+
+	/// Creates the DCs.
+	pub const ADMIN: AccountId32 = AccountId32::new([1; 32]);
+	/// A member.
+	pub const ALICE: AccountId32 = AccountId32::new([10; 32]);
+	/// A member.
+	pub const BOB: AccountId32 = AccountId32::new([11; 32]);
+	/// A member.
+	pub const CAROL: AccountId32 = AccountId32::new([12; 32]);
+	/// A contributor.
+	pub const DAVE: AccountId32 = AccountId32::new([13; 32]);
+	/// Closes, buys, pays.
+	pub const ERIN: AccountId32 = AccountId32::new([14; 32]);
+	/// An account with no native currency at all.
+	pub const PENNILESS: AccountId32 = AccountId32::new([99; 32]);
+	/// Every account above but `PENNILESS`, which the tests' genesis endows.
+	pub const ENDOWED: [AccountId32; 6] = [ADMIN, ALICE, BOB, CAROL, DAVE, ERIN];
+}
+
+/// The parameters of the examples (`docs/protocol-rules.md` §8 and §9): scores 0..=5, quorum
+/// 50%, stake 10%, radius 0, 10 tokens and 20 reputation per point, a period of 10 blocks.
+pub fn example_parameters<BlockNumber: From<u32>>() -> Parameters<BlockNumber> {
+	Parameters {
+		min_score: 0,
+		max_score: 5,
+		quorum: Perbill::from_percent(50),
+		stake: Perbill::from_percent(10),
+		alignment_radius: 0,
+		token_per_point: 10,
+		reputation_per_point: 20,
+		evaluation_period: 10.into(),
+	}
+}
+
+/// A deposit priced `base + per_byte · bytes` of what a record stores, held from the payer's
+/// native balance with `Reason`.
+pub type Deposit<Currency, Reason, const BASE: u128, const PER_BYTE: u128> =
+	frame_support::traits::fungible::HoldConsideration<
+		sp_runtime::AccountId32,
+		Currency,
+		Reason,
+		frame_support::traits::LinearStoragePrice<
+			frame_support::traits::ConstU128<BASE>,
+			frame_support::traits::ConstU128<PER_BYTE>,
+			u128,
+		>,
+	>;
+
+/// Externalities at block 1 of a mock runtime whose [`accounts::ENDOWED`] hold `endowment` each.
+pub fn new_test_ext<T>(endowment: u128) -> sp_io::TestExternalities
+where
+	T: frame_system::Config<AccountId = sp_runtime::AccountId32>
+		+ pallet_balances::Config<Balance = u128>,
+{
+	let mut storage = frame_system::GenesisConfig::<T>::default()
+		.build_storage()
+		.expect("the system genesis builds");
+	pallet_balances::GenesisConfig::<T> {
+		balances: accounts::ENDOWED.map(|a| (a, endowment)).to_vec(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.expect("every endowment is above the existential deposit");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| frame_system::Pallet::<T>::set_block_number(1u32.into()));
+	ext
+}
+
+/// Runs `test` in `ext`, then `invariants`, which must hold after every test.
+pub fn execute_checked(
+	mut ext: sp_io::TestExternalities,
+	test: impl FnOnce(),
+	invariants: impl FnOnce() -> Result<(), sp_runtime::TryRuntimeError>,
+) {
+	ext.execute_with(|| {
+		test();
+		invariants().expect("the invariants hold");
+	});
+}
 
 fn key(prefix: &[u8], rest: impl Encode) -> Vec<u8> {
 	let mut key = b"covalue-mock/".to_vec();
@@ -188,4 +281,47 @@ impl<AccountId: Encode> CooperativeTokens<AccountId> for MockTokens<AccountId> {
 		unhashed::put(&key(b"tokens", (dc, who)), &rest);
 		Ok(())
 	}
+}
+
+/// The configuration every mock runtime of the DC pallets shares: System with 32-byte accounts
+/// (the pallets' keyless accounts need the room) and `u128` balances, Balances with the given
+/// existential deposit and the runtime's hold reasons, and, with `assets`, Assets with `u128`
+/// balances, no metadata deposit (the registry writes metadata from a keyless account) and no
+/// origin that creates assets (root may force-create one, so that a test can take a DC's id).
+///
+/// The runtime must be named `Test` and have the pallets `System`, `Balances` (and `Assets`).
+#[macro_export]
+macro_rules! impl_test_chain {
+	(existential_deposit: $ed:expr) => {
+		#[frame_support::derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+		impl frame_system::Config for Test {
+			type Block = frame_system::mocking::MockBlock<Test>;
+			type AccountId = sp_runtime::AccountId32;
+			type Lookup = sp_runtime::traits::IdentityLookup<sp_runtime::AccountId32>;
+			type AccountData = pallet_balances::AccountData<u128>;
+		}
+
+		#[frame_support::derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+		impl pallet_balances::Config for Test {
+			type Balance = u128;
+			type ExistentialDeposit = frame_support::traits::ConstU128<{ $ed }>;
+			type AccountStore = System;
+			type RuntimeHoldReason = RuntimeHoldReason;
+		}
+	};
+	(existential_deposit: $ed:expr, assets) => {
+		$crate::impl_test_chain!(existential_deposit: $ed);
+
+		#[frame_support::derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+		impl pallet_assets::Config for Test {
+			type Balance = u128;
+			type Currency = Balances;
+			type MetadataDepositBase = frame_support::traits::ConstU128<0>;
+			type MetadataDepositPerByte = frame_support::traits::ConstU128<0>;
+			type CreateOrigin = frame_support::traits::AsEnsureOriginWithArg<
+				frame_system::EnsureNever<sp_runtime::AccountId32>,
+			>;
+			type ForceOrigin = frame_system::EnsureRoot<sp_runtime::AccountId32>;
+		}
+	};
 }
