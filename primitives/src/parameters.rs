@@ -55,9 +55,9 @@ impl<BlockNumber: Zero> Parameters<BlockNumber> {
 	/// Checks the parameters against §1's valid ranges, in the order of the table, with
 	/// `max_score_limit` as the chain's `MaxScore`.
 	pub fn validate(&self, max_score_limit: Score) -> Result<(), ParameterError> {
-		let scores_valid = self.min_score <= self.max_score &&
-			self.max_score >= 1 &&
-			self.max_score <= max_score_limit;
+		let scores_valid = self.min_score <= self.max_score
+			&& self.max_score >= 1
+			&& self.max_score <= max_score_limit;
 		if !scores_valid {
 			return Err(ParameterError::InvalidScoreRange);
 		}
@@ -100,10 +100,13 @@ mod tests {
 		}
 	}
 
+	/// A change that breaks one rule.
+	type Change = fn(&mut Parameters<u32>);
+
 	#[test]
 	fn each_rule_has_its_error() {
 		assert_eq!(valid().validate(20), Ok(()));
-		let cases: [(fn(&mut Parameters<u32>), ParameterError); 7] = [
+		let cases: [(Change, ParameterError); 7] = [
 			(|p| p.max_score = 0, ParameterError::InvalidScoreRange),
 			(|p| p.max_score = 21, ParameterError::InvalidScoreRange),
 			(|p| p.min_score = 6, ParameterError::InvalidScoreRange),

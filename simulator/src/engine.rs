@@ -8,9 +8,11 @@
 //! number, so contributions close only through `close` steps (`docs/protocol-rules.md` §8).
 
 use crate::scenario::{parse_price, Amount, Scenario, ScenarioError, Step};
+use covalue_primitives::{
+	ContributionId, CooperativeId, CooperativeTokens, Parameters, ReputationLedger,
+};
 use covalue_runtime::{AccountId, Runtime, RuntimeCall, RuntimeOrigin, UNIT};
 use frame_support::BoundedVec;
-use covalue_primitives::{ContributionId, CooperativeId, CooperativeTokens, Parameters, ReputationLedger};
 use pallet_reserve::{FixedU128, ReserveAsset};
 use sp_io::hashing::blake2_256;
 use sp_runtime::{traits::Dispatchable, BuildStorage, DispatchError, PerThing, Perbill, Permill};

@@ -267,3 +267,32 @@ fn failing_steps_are_reported_and_change_nothing() {
 	assert_eq!(o["reputation"], json!({"alice": "400"}));
 	assert_eq!(o["contributions"]["c1"], json!({"median": null, "paid": 0, "closed": false}));
 }
+
+#[test]
+fn contributor_lists_fail_in_the_order_of_the_rules() {
+	let seventeen: Vec<String> = (0..17)
+		.map(|i| format!(r#"["m{i}", {}]"#, if i == 0 { 1_000_000 - 16 } else { 1 }))
+		.collect();
+	let text = with_steps(&format!(
+		r#"{{"contribute": {{"id": "c1", "by": [{}]}}}},
+		   {{"contribute": {{"id": "c2", "by": [["dave", 2000000]]}}}},
+		   {{"contribute": {{"id": "c3", "by": [["dave", 1500000], ["dave", 1]]}}}},
+		   {{"contribute": {{"id": "c4", "by": [["dave", 500000], ["dave", 600000]]}}}},
+		   {{"contribute": {{"id": "c5", "by": [["dave", 500000], ["dave", 500000]]}}}},
+		   {{"contribute": {{"id": "c6", "by": [["dave", 500000], ["erin", 500000]]}}}}"#,
+		seventeen.join(",")
+	));
+	let o = outcome(Scenario::from_json(&text).unwrap());
+	assert_eq!(
+		o["errors"],
+		json!([
+			{"step": 0, "error": "TooManyContributors"},
+			{"step": 1, "error": "InvalidShares"},
+			{"step": 2, "error": "InvalidShares"},
+			{"step": 3, "error": "InvalidShares"},
+			{"step": 4, "error": "DuplicateContributor"}
+		])
+	);
+	// Only c6 was submitted.
+	assert_eq!(o["contributions"], json!({"c6": {"median": null, "paid": 0, "closed": false}}));
+}

@@ -38,8 +38,7 @@ fn members<T: Config>(m: u32) -> BoundedVec<(T::AccountId, Reputation), T::MaxIn
 /// An account that can pay the deposit of a DC with the longest name and `m` members.
 fn creator<T: Config>(name: &'static str, m: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, 0, 0);
-	let footprint =
-		Pallet::<T>::footprint(&bounded(b'n'), m as usize, &widest_parameters::<T>());
+	let footprint = Pallet::<T>::footprint(&bounded(b'n'), m as usize, &widest_parameters::<T>());
 	T::Consideration::ensure_successful(&who, footprint);
 	who
 }

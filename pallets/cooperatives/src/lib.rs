@@ -358,8 +358,10 @@ pub mod pallet {
 			);
 
 			let agent = Self::agent_account(dc);
-			let deposit =
-				T::Consideration::new(&creator, Self::footprint(&name, members.len(), &parameters))?;
+			let deposit = T::Consideration::new(
+				&creator,
+				Self::footprint(&name, members.len(), &parameters),
+			)?;
 			let owner = Self::account_id();
 			<T::Assets as fungibles::Create<T::AccountId>>::create(
 				dc,
@@ -522,7 +524,8 @@ pub mod pallet {
 				.saturating_add(account.saturating_mul(3))
 				.saturating_add(parameters.encoded_size())
 				.saturating_add(T::Consideration::max_encoded_len());
-			let entries = members.saturating_mul(account.saturating_add(Reputation::max_encoded_len()));
+			let entries =
+				members.saturating_mul(account.saturating_add(Reputation::max_encoded_len()));
 			Footprint::from_parts(1, record.saturating_add(entries))
 		}
 
@@ -671,7 +674,10 @@ impl<T: Config> CooperativeTokens<T::AccountId> for Pallet<T> {
 
 impl<T: Config> Pallet<T> {
 	/// The token books of `dc` after minting `amount`, or the overflow error.
-	fn books_after_mint(dc: CooperativeId, amount: TokenBalance) -> Result<TokenLedger, DispatchError> {
+	fn books_after_mint(
+		dc: CooperativeId,
+		amount: TokenBalance,
+	) -> Result<TokenLedger, DispatchError> {
 		let mut books = TokenBooks::<T>::get(dc);
 		books.minted = books.minted.checked_add(amount).ok_or(Error::<T>::TokenBooksOverflow)?;
 		Ok(books)

@@ -2,6 +2,8 @@
 //! reputation books. Every test ends with the pallet's invariants (`try_state`).
 
 use crate::{mock::*, Cooperatives as CooperativesStorage, Error, Event, HoldReason};
+use covalue_primitives::ReputationLedger;
+use frame_support::traits::Footprint;
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{
@@ -10,8 +12,6 @@ use frame_support::{
 	},
 	BoundedVec,
 };
-use covalue_primitives::ReputationLedger;
-use frame_support::traits::Footprint;
 use sp_runtime::{DispatchError, Perbill, TokenError};
 
 fn create(
@@ -67,7 +67,13 @@ fn create_dc_sets_everything_up() {
 			deposit
 		);
 		// a longer name stores more, and costs more.
-		assert_ok!(create(ADMIN, b"Makers and friends", b"MKF", example_parameters(), vec![(ALICE, 1)]));
+		assert_ok!(create(
+			ADMIN,
+			b"Makers and friends",
+			b"MKF",
+			example_parameters(),
+			vec![(ALICE, 1)]
+		));
 		assert_eq!(
 			Balances::balance_on_hold(&HoldReason::CooperativeDeposit.into(), &ADMIN),
 			deposit + DEPOSIT_BASE + (bytes as u128 + 12 - (32 + 16))

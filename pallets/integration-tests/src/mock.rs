@@ -51,7 +51,8 @@ parameter_types! {
 #[derive_impl(pallet_cooperatives::config_preludes::TestDefaultConfig)]
 impl pallet_cooperatives::Config for Test {
 	type RuntimeCall = RuntimeCall;
-	type Consideration = covalue_test_support::Deposit<Balances, CooperativeDepositReason, DC_DEPOSIT, 0>;
+	type Consideration =
+		covalue_test_support::Deposit<Balances, CooperativeDepositReason, DC_DEPOSIT, 0>;
 	type Assets = Assets;
 	type Reputation = Reputation;
 	type TokenMinBalance = TokenMinBalance;
@@ -59,7 +60,8 @@ impl pallet_cooperatives::Config for Test {
 
 #[derive_impl(pallet_proof_of_value::config_preludes::TestDefaultConfig)]
 impl pallet_proof_of_value::Config for Test {
-	type Consideration = covalue_test_support::Deposit<Balances, ContributionDepositReason, CONTRIBUTION_DEPOSIT, 0>;
+	type Consideration =
+		covalue_test_support::Deposit<Balances, ContributionDepositReason, CONTRIBUTION_DEPOSIT, 0>;
 	type Cooperatives = Cooperatives;
 	type Tokens = Cooperatives;
 	type Reputation = Reputation;

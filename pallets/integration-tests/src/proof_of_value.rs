@@ -3,16 +3,16 @@
 //! invariants.
 
 use crate::mock::*;
-use pallet_proof_of_value::{
-	protocol::ACCUMULATOR_ONE, ContributionStatus, Contributions, Error, Evaluations, Event,
-	PendingReward, Status,
-};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{fungibles::Inspect, Hooks},
 	weights::Weight,
 };
 use pallet_cooperatives::{CooperativeId, Parameters, Reputation as Amount};
+use pallet_proof_of_value::{
+	protocol::ACCUMULATOR_ONE, ContributionStatus, Contributions, Error, Evaluations, Event,
+	PendingReward, Status,
+};
 use pallet_reputation::ReputationLedger;
 use sp_runtime::{traits::Hash, Perbill, Permill};
 
@@ -416,7 +416,10 @@ fn a_dc_acts_through_its_agent_in_another_dc() {
 			1_000
 		));
 		let c = contribute_as(DAVE, dc_b, &[(DAVE, FULL)]);
-		let call = RuntimeCall::ProofOfValue(pallet_proof_of_value::Call::evaluate { contribution: c, score: 3 });
+		let call = RuntimeCall::ProofOfValue(pallet_proof_of_value::Call::evaluate {
+			contribution: c,
+			score: 3,
+		});
 		assert_ok!(Cooperatives::dispatch_as_agent(
 			RuntimeOrigin::signed(ADMIN),
 			dc_a,

@@ -125,10 +125,7 @@ fn simulator_example_of_section_8() {
 		assert_eq!([ALICE, BOB, CAROL, DAVE].map(|who| rep(dc, &who)), [412, 287, 300, 80]);
 		let ledger = pallet_reputation::Pallet::<Test>::ledger(dc).unwrap();
 		assert_eq!((ledger.total, ledger.burned), (1079, 1));
-		assert_eq!(
-			TokenBooks::<Test>::get(dc),
-			TokenLedger { minted: 140, burned: 10 }
-		);
+		assert_eq!(TokenBooks::<Test>::get(dc), TokenLedger { minted: 140, burned: 10 });
 		// 283·10¹⁸ / 130, rounded down: below the cap of 2.5.
 		assert_eq!(
 			Reserve::reserve_summary(dc),
@@ -162,10 +159,7 @@ fn a_redemption_never_leaves_dust_below_the_token_minimum() {
 		redeem(&ERIN, dc, 5);
 		redeem(&ERIN, dc, 5);
 		assert_eq!((supply(dc), reserve_balance(dc)), (0, 0));
-		assert_eq!(
-			TokenBooks::<Test>::get(dc),
-			TokenLedger { minted: 10, burned: 10 }
-		);
+		assert_eq!(TokenBooks::<Test>::get(dc), TokenLedger { minted: 10, burned: 10 });
 	});
 	TokenMinBalance::set(1);
 }
@@ -185,7 +179,11 @@ fn nobody_can_move_the_reserve_but_redemption() {
 		assert_ok!(Cooperatives::dispatch_as_agent(
 			RuntimeOrigin::signed(ADMIN),
 			dc,
-			Box::new(RuntimeCall::Reserve(pallet_reserve::Call::redeem { dc, amount: 1, min_proceeds: 0 })),
+			Box::new(RuntimeCall::Reserve(pallet_reserve::Call::redeem {
+				dc,
+				amount: 1,
+				min_proceeds: 0
+			})),
 		));
 		System::assert_last_event(
 			pallet_cooperatives::Event::AgentDispatched {

@@ -58,7 +58,9 @@ fn contributors<T: Config>(
 }
 
 fn longest_uri<T: Config>() -> BoundedVec<u8, T::MaxUriLength> {
-	vec![b'u'; T::MaxUriLength::get() as usize].try_into().expect("exactly the bound")
+	vec![b'u'; T::MaxUriLength::get() as usize]
+		.try_into()
+		.expect("exactly the bound")
 }
 
 /// An account that can pay the deposit of the largest contribution.
@@ -107,7 +109,9 @@ fn max_settled<T: Config>() -> u32 {
 }
 
 fn first_closing_block<T: Config>(id: ContributionId) -> BlockNumberFor<T> {
-	Contributions::<T>::get(id).expect("the contribution exists").first_closing_block()
+	Contributions::<T>::get(id)
+		.expect("the contribution exists")
+		.first_closing_block()
 }
 
 #[benchmarks]
@@ -121,7 +125,13 @@ mod benchmarks {
 		let caller = depositor::<T>("depositor");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), dc, T::Hash::default(), longest_uri::<T>(), contributors::<T>(c));
+		_(
+			RawOrigin::Signed(caller),
+			dc,
+			T::Hash::default(),
+			longest_uri::<T>(),
+			contributors::<T>(c),
+		);
 
 		assert_eq!(NextContributionId::<T>::get(), 1);
 	}
@@ -134,10 +144,7 @@ mod benchmarks {
 	/// with earlier evaluations, not how a larger database slows every access (which the
 	/// database weights and the bencher's trie-layer allowance account for).
 	#[benchmark]
-	fn evaluate(
-		e: Linear<0, { max_earlier::<T>() }>,
-		b: Linear<11, { ScoreBuckets::<T>::get() }>,
-	) {
+	fn evaluate(e: Linear<0, { max_earlier::<T>() }>, b: Linear<11, { ScoreBuckets::<T>::get() }>) {
 		let max = max_earlier::<T>();
 		let dc = dc_with::<T>(max + 2, b, Perbill::one());
 		let id = contribute_to::<T>(dc, 1);

@@ -31,9 +31,8 @@ impl<T: Config> Pallet<T> {
 		Expiring::<T>::insert(at, contribution, ());
 		ExpiryCursor::<T>::mutate(|cursor| {
 			*cursor = Some(match *cursor {
-				Some(Cursor { earliest, scheduled }) => Cursor {
-					earliest: earliest.min(at),
-					scheduled: scheduled.saturating_add(1),
+				Some(Cursor { earliest, scheduled }) => {
+					Cursor { earliest: earliest.min(at), scheduled: scheduled.saturating_add(1) }
 				},
 				None => Cursor { earliest: at, scheduled: 1 },
 			})

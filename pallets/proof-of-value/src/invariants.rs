@@ -73,8 +73,8 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(
-			ExpiryCursor::<T>::get().map_or(0, |cursor| cursor.scheduled) == scheduled &&
-				Expiring::<T>::iter().count() as u32 == scheduled,
+			ExpiryCursor::<T>::get().map_or(0, |cursor| cursor.scheduled) == scheduled
+				&& Expiring::<T>::iter().count() as u32 == scheduled,
 			"expiry schedule mismatch"
 		);
 		for (dc, escrow) in &escrow_by_dc {

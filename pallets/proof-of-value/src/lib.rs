@@ -91,8 +91,8 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use covalue_primitives::{
-		CooperativeId, CooperativeInspect, CooperativeTokens, Reputation, ReputationLedger,
-		Score, TokenBalance,
+		CooperativeId, CooperativeInspect, CooperativeTokens, Reputation, ReputationLedger, Score,
+		TokenBalance,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -685,7 +685,8 @@ pub mod pallet {
 				.saturating_add(uri)
 				.saturating_add(compact(contributors))
 				.saturating_add(
-					contributors.saturating_mul(ContributorShare::<T::AccountId>::max_encoded_len()),
+					contributors
+						.saturating_mul(ContributorShare::<T::AccountId>::max_encoded_len()),
 				)
 				.saturating_add(compact(buckets))
 				.saturating_add(buckets.saturating_mul(Bucket::max_encoded_len()));

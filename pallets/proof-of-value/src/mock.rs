@@ -3,8 +3,8 @@
 //! cooperatives, reputation and assets pallets are tested in `covalue-integration-tests`.
 
 use crate as pallet_proof_of_value;
-pub use covalue_test_support::{accounts::*, example_parameters};
 use covalue_primitives::{CooperativeId, Parameters, Reputation as Amount, ReputationLedger};
+pub use covalue_test_support::{accounts::*, example_parameters};
 use covalue_test_support::{MockRegistry, MockReputation, MockTokens};
 use frame_support::{
 	derive_impl, parameter_types,

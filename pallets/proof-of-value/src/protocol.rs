@@ -21,8 +21,8 @@
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use scale_info::TypeInfo;
 pub use covalue_primitives::Score;
+use scale_info::TypeInfo;
 use sp_arithmetic::{
 	helpers_128bit::multiply_by_rational_with_rounding, ArithmeticError, PerThing, Perbill,
 	Permill, Rounding,

@@ -2,8 +2,8 @@
 //! contribution (§5).
 
 use crate::{
-	protocol, AwaitingManualClose, Config, Contribution, ContributionId, ContributorReward,
-	ContributorShare, Contributions, Error, Evaluations, Evaluators, Event, Pallet, Reward,
+	protocol, AwaitingManualClose, Config, Contribution, ContributionId, Contributions,
+	ContributorReward, ContributorShare, Error, Evaluations, Evaluators, Event, Pallet, Reward,
 	Status, WeightInfo,
 };
 use alloc::vec::Vec;
@@ -48,12 +48,15 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u128, ArithmeticError> {
 		let Some(m) = median else { return Ok(c.escrow) };
 		let p = c.parameters;
-		c.buckets.iter().zip(p.min_score..=p.max_score).try_fold(0u128, |sum, (b, score)| {
-			protocol::alignment(p.alignment_radius, score, m)
-				.checked_mul(b.weight)
-				.and_then(|x| sum.checked_add(x))
-				.ok_or(ArithmeticError::Overflow)
-		})
+		c.buckets
+			.iter()
+			.zip(p.min_score..=p.max_score)
+			.try_fold(0u128, |sum, (b, score)| {
+				protocol::alignment(p.alignment_radius, score, m)
+					.checked_mul(b.weight)
+					.and_then(|x| sum.checked_add(x))
+					.ok_or(ArithmeticError::Overflow)
+			})
 	}
 
 	/// The reward §4 owes the contributors of `c` for `median`; `None` if the median did not
@@ -141,8 +144,7 @@ impl<T: Config> Pallet<T> {
 			};
 			let accumulator = c.bucket(e.score).map_or(e.snapshot, |b| b.accumulator);
 			let reward = protocol::settlement(e.weight, accumulator, e.snapshot)?;
-			let own =
-				protocol::pot_weight(p.alignment_radius, e.score, median, e.weight, e.stake)?;
+			let own = protocol::pot_weight(p.alignment_radius, e.score, median, e.weight, e.stake)?;
 			let pot_share = protocol::pot_share(c.pot, own, pot_total)?;
 			let amount = reward.checked_add(pot_share).ok_or(ArithmeticError::Overflow)?;
 			T::Reputation::release(c.dc, &evaluator, amount)?;

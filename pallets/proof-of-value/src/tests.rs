@@ -65,7 +65,10 @@ fn contribute_rejects_bad_input_and_changes_nothing() {
 		assert_noop!(call(DAVE, 7, vec![(DAVE, FULL)]), Error::<Test>::UnknownCooperative);
 		assert_noop!(call(DAVE, dc, vec![]), Error::<Test>::InvalidShares);
 		assert_noop!(call(DAVE, dc, vec![(DAVE, ppm(999_999))]), Error::<Test>::InvalidShares);
-		assert_noop!(call(DAVE, dc, vec![(DAVE, FULL), (ERIN, ppm(0))]), Error::<Test>::InvalidShares);
+		assert_noop!(
+			call(DAVE, dc, vec![(DAVE, FULL), (ERIN, ppm(0))]),
+			Error::<Test>::InvalidShares
+		);
 		assert_noop!(
 			call(DAVE, dc, vec![(DAVE, ppm(600_000)), (ERIN, ppm(500_000))]),
 			Error::<Test>::InvalidShares
@@ -102,7 +105,8 @@ fn contribute_holds_the_deposit_and_clean_up_returns_it() {
 		// ticket 16, hash 32, block 8, parameters 51, escrow and pot 32, paid 1, count 4,
 		// status 19), the 11-byte URI, one contributor (36) and six buckets (32 each), each
 		// list with its one-byte length.
-		let bytes = 4 + 32 + 16 + 32 + 8 + 51 + 32 + 1 + 4 + 19 + (1 + 11) + (1 + 36) + (1 + 6 * 32);
+		let bytes =
+			4 + 32 + 16 + 32 + 8 + 51 + 32 + 1 + 4 + 19 + (1 + 11) + (1 + 36) + (1 + 6 * 32);
 		assert_eq!(ProofOfValue::footprint(11, 1, 6).size, bytes);
 		let deposit = DEPOSIT_BASE + bytes as u128;
 		assert_eq!(Balances::free_balance(ERIN), free - deposit);
@@ -118,9 +122,7 @@ fn contribute_holds_the_deposit_and_clean_up_returns_it() {
 		run_to_block(12);
 		assert_ok!(ProofOfValue::close(RuntimeOrigin::signed(ALICE), c));
 		assert_ok!(ProofOfValue::clean_up(RuntimeOrigin::signed(ALICE), c));
-		System::assert_last_event(
-			Event::CleanedUp { contribution: c, depositor: ERIN }.into(),
-		);
+		System::assert_last_event(Event::CleanedUp { contribution: c, depositor: ERIN }.into());
 		assert_eq!(Balances::balance_on_hold(&reason, &ERIN), deposit + 36);
 		assert_eq!(Balances::free_balance(ERIN), free - deposit - 36);
 		assert!(Contributions::<Test>::contains_key(c2));
@@ -206,10 +208,7 @@ fn expired_contributions_close_automatically_with_spare_weight() {
 		// c1 can close from block 12 on; c2 from block 16.
 		run_to_block(12);
 		ProofOfValue::on_idle(12, Weight::MAX);
-		assert_eq!(
-			contribution(c1).status,
-			Status::Closed { median: Some(4), burned: 1 }
-		);
+		assert_eq!(contribution(c1).status, Status::Closed { median: Some(4), burned: 1 });
 		assert_eq!(contribution(c2).status, Status::Open);
 		assert_eq!(rep(dc, ALICE), 412);
 
@@ -218,10 +217,7 @@ fn expired_contributions_close_automatically_with_spare_weight() {
 		assert_eq!(ProofOfValue::on_idle(20, Weight::from_parts(1, 0)), Weight::zero());
 		assert_eq!(contribution(c2).status, Status::Open);
 		ProofOfValue::on_idle(20, Weight::MAX);
-		assert_eq!(
-			contribution(c2).status,
-			Status::Closed { median: None, burned: 0 }
-		);
+		assert_eq!(contribution(c2).status, Status::Closed { median: None, burned: 0 });
 		assert_eq!(rep(dc, CAROL), 300);
 		assert!(crate::ExpiryCursor::<Test>::get().is_none());
 		// Nothing left: on_idle costs only its first check.

@@ -4,7 +4,9 @@ use crate::{protocol::Bucket, Config};
 use alloc::vec::Vec;
 use codec::{Decode, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
-use covalue_primitives::{CooperativeId, CooperativeInspect, Parameters, Reputation, Score, TokenBalance};
+use covalue_primitives::{
+	CooperativeId, CooperativeInspect, Parameters, Reputation, Score, TokenBalance,
+};
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };

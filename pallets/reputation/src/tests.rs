@@ -47,7 +47,10 @@ fn endowment_happens_once_and_must_give_something() {
 	execute(|| {
 		assert_noop!(Reputation::endow(0, &[]), Error::<Test>::NoEndowment);
 		assert_noop!(Reputation::endow(0, &[(1, 0)]), Error::<Test>::NoEndowment);
-		assert_noop!(Reputation::endow(0, &[(1, u128::MAX), (2, 1)]), sp_runtime::ArithmeticError::Overflow);
+		assert_noop!(
+			Reputation::endow(0, &[(1, u128::MAX), (2, 1)]),
+			sp_runtime::ArithmeticError::Overflow
+		);
 		assert_ok!(Reputation::endow(0, &[(1, 40), (2, 60)]));
 		System::assert_last_event(Event::Endowed { dc: 0, members: 2, total: 100 }.into());
 		assert_eq!(

@@ -43,8 +43,13 @@ fn coupled<T: Config>(
 	let second = T::BenchmarkHelper::create_cooperative(admin);
 	Pallet::<T>::buy(RawOrigin::Signed(holder.clone()).into(), first, amount, u128::MAX)
 		.expect("the holder can pay");
-	Pallet::<T>::set_price_cap(RawOrigin::Signed(admin.clone()).into(), second, cap(2), token(first))
-		.expect("the admin endows the second reserve");
+	Pallet::<T>::set_price_cap(
+		RawOrigin::Signed(admin.clone()).into(),
+		second,
+		cap(2),
+		token(first),
+	)
+	.expect("the admin endows the second reserve");
 	(first, second)
 }
 

@@ -286,8 +286,8 @@ pub mod pallet {
 			let pallet: T::AccountId = T::PalletId::get().into_account_truncating();
 			assert!(Self::reserve_account(0) != pallet, "a reserve account is the pallet's");
 			assert!(
-				Self::reserve_account(0) != Self::reserve_account(1) &&
-					Self::reserve_account(u32::MAX) != Self::reserve_account(u32::MAX - 1),
+				Self::reserve_account(0) != Self::reserve_account(1)
+					&& Self::reserve_account(u32::MAX) != Self::reserve_account(u32::MAX - 1),
 				"reserve accounts of different DCs must differ"
 			);
 		}
@@ -341,8 +341,9 @@ pub mod pallet {
 				None => 0,
 			};
 			let account = Self::reserve_account(dc);
-			let endowment = T::Assets::minimum_balance(asset.clone())
-				.saturating_sub(T::Assets::balance(asset.clone(), &account).saturating_sub(balance));
+			let endowment = T::Assets::minimum_balance(asset.clone()).saturating_sub(
+				T::Assets::balance(asset.clone(), &account).saturating_sub(balance),
+			);
 			if !endowment.is_zero() {
 				let spendable = T::Assets::reducible_balance(
 					asset.clone(),

@@ -4,8 +4,8 @@
 //! Proof of Value are tested with the real pallets in `covalue-integration-tests`.
 
 use crate as pallet_reserve;
-pub use covalue_test_support::accounts::*;
 use covalue_primitives::{CooperativeId, CooperativeTokens, TokenBalance};
+pub use covalue_test_support::accounts::*;
 use covalue_test_support::{example_parameters, MockRegistry};
 use frame_support::{
 	derive_impl,
@@ -68,7 +68,8 @@ impl CooperativeTokens<AccountId> for AssetTokens {
 	fn burn(dc: CooperativeId, who: &AccountId, amount: TokenBalance) -> DispatchResult {
 		// Exactly `amount`; the registry's refusal of dust is tested with the real registry.
 		let burn = <Assets as fungibles::Mutate<AccountId>>::burn_from;
-		burn(dc, who, amount, Preservation::Expendable, Precision::Exact, Fortitude::Polite).map(|_| ())
+		burn(dc, who, amount, Preservation::Expendable, Precision::Exact, Fortitude::Polite)
+			.map(|_| ())
 	}
 }
 

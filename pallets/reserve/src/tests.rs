@@ -97,13 +97,7 @@ fn setting_the_cap_again_pays_no_second_endowment_and_keeps_the_reserve() {
 		let admin_before = native(&ADMIN);
 		set_cap(dc, cap(3, 1), NATIVE);
 		System::assert_last_event(
-			Event::PriceCapSet {
-				dc,
-				price_cap: cap(3, 1),
-				asset: NATIVE,
-				endowment: 0,
-			}
-			.into(),
+			Event::PriceCapSet { dc, price_cap: cap(3, 1), asset: NATIVE, endowment: 0 }.into(),
 		);
 		assert_eq!(native(&ADMIN), admin_before);
 		assert_eq!(
@@ -188,12 +182,7 @@ fn errors_change_nothing() {
 			Error::<Test>::NotAdmin
 		);
 		assert_noop!(
-			Reserve::set_price_cap(
-				signed(ADMIN),
-				dc,
-				FixedU128::from_inner(0),
-				NATIVE
-			),
+			Reserve::set_price_cap(signed(ADMIN), dc, FixedU128::from_inner(0), NATIVE),
 			Error::<Test>::ZeroPriceCap
 		);
 		assert_noop!(
@@ -229,7 +218,10 @@ fn errors_change_nothing() {
 		assert_noop!(Reserve::buy(signed(ERIN), dc, 5, 9), Error::<Test>::CostAboveMax);
 		// 20 behind 50 tokens: 10 redeem for 4.
 		assert_noop!(Reserve::redeem(signed(DAVE), dc, 10, 5), Error::<Test>::ProceedsBelowMin);
-		assert_noop!(Reserve::buy(signed(ERIN), dc, u128::MAX, u128::MAX), sp_runtime::ArithmeticError::Overflow);
+		assert_noop!(
+			Reserve::buy(signed(ERIN), dc, u128::MAX, u128::MAX),
+			sp_runtime::ArithmeticError::Overflow
+		);
 		// A payer who can't pay, keeping its account alive.
 		assert_noop!(
 			Reserve::buy(signed(ERIN), dc, ENDOWMENT / 2, u128::MAX),
@@ -296,12 +288,7 @@ fn a_reserve_in_another_dcs_token_couples_the_two() {
 
 		// The asset can't change while the reserve holds anything.
 		assert_noop!(
-			Reserve::set_price_cap(
-				RuntimeOrigin::signed(ADMIN),
-				second,
-				cap(1, 1),
-				NATIVE
-			),
+			Reserve::set_price_cap(RuntimeOrigin::signed(ADMIN), second, cap(1, 1), NATIVE),
 			Error::<Test>::ReserveNotEmpty
 		);
 		// The first DC's holders still redeem against its own reserve, in native currency.
@@ -326,11 +313,7 @@ fn the_reserve_asset_can_change_once_the_reserve_is_empty() {
 		set_cap(second, cap(1, 1), token(first));
 		assert_eq!(
 			Reserves::<Test>::get(second),
-			Some(ReserveState {
-				asset: token(first),
-				price_cap: cap(1, 1),
-				balance: 0
-			})
+			Some(ReserveState { asset: token(first), price_cap: cap(1, 1), balance: 0 })
 		);
 		// The native endowment stays in the account; it never was reserve.
 		assert_eq!(native(&reserve_account(second)), EXISTENTIAL_DEPOSIT);

@@ -16,12 +16,12 @@
 
 #![deny(missing_docs)]
 
+use codec::{Decode, Encode};
+use core::marker::PhantomData;
 use covalue_primitives::{
 	CooperativeId, CooperativeInspect, CooperativeTokens, Ledger, Parameters, Reputation,
 	ReputationLedger, Score, TokenBalance,
 };
-use codec::{Decode, Encode};
-use core::marker::PhantomData;
 use frame_support::{pallet_prelude::DispatchResult, storage::unhashed, traits::Get};
 use sp_runtime::{ArithmeticError, BuildStorage, DispatchError, Perbill, TokenError};
 
@@ -219,7 +219,9 @@ pub struct MockRegistry<AccountId, BlockNumber, MaxScore>(
 	PhantomData<(AccountId, BlockNumber, MaxScore)>,
 );
 
-impl<AccountId: Encode, BlockNumber: Encode, MaxScore> MockRegistry<AccountId, BlockNumber, MaxScore> {
+impl<AccountId: Encode, BlockNumber: Encode, MaxScore>
+	MockRegistry<AccountId, BlockNumber, MaxScore>
+{
 	/// Registers `dc` with its admin and parameters (replacing what was registered before).
 	pub fn register(dc: CooperativeId, admin: &AccountId, parameters: &Parameters<BlockNumber>) {
 		unhashed::put(&key(b"dc", dc), &(admin, parameters));
@@ -276,7 +278,8 @@ impl<AccountId: Encode> CooperativeTokens<AccountId> for MockTokens<AccountId> {
 	}
 
 	fn burn(dc: CooperativeId, who: &AccountId, amount: TokenBalance) -> DispatchResult {
-		let rest = Self::balance(dc, who).checked_sub(amount).ok_or(TokenError::FundsUnavailable)?;
+		let rest =
+			Self::balance(dc, who).checked_sub(amount).ok_or(TokenError::FundsUnavailable)?;
 		unhashed::put(&key(b"supply", dc), &Self::supply(dc).saturating_sub(amount));
 		unhashed::put(&key(b"tokens", (dc, who)), &rest);
 		Ok(())

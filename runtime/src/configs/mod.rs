@@ -359,7 +359,8 @@ impl pallet_proof_of_value::Config for Runtime {
 
 /// Both kinds of reserve asset behind one `fungibles` interface: the native currency from the
 /// balances pallet, DC tokens from the assets pallet.
-pub type ReserveAssets = UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<AssetId>, AccountId>;
+pub type ReserveAssets =
+	UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<AssetId>, AccountId>;
 
 impl pallet_reserve::Config for Runtime {
 	type Assets = ReserveAssets;

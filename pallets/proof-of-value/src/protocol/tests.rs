@@ -40,7 +40,10 @@ fn worked_example_of_section_9() {
 	assert_eq!(c1[4].weight, 700);
 	let median = quorum_median(&c1, 0, FIFTY_PERCENT, 1000);
 	assert_eq!(median, Some(4));
-	assert_eq!(issuance(median, 0, 10, 20), Ok(Some(Issuance { points: 4, tokens: 40, reputation: 80 })));
+	assert_eq!(
+		issuance(median, 0, 10, 20),
+		Ok(Some(Issuance { points: 4, tokens: 40, reputation: 80 }))
+	);
 	let total = 1000 + 80;
 
 	// carol: w 300, s 30, scores 2. Bucket 2 empty: all to the pot.
@@ -231,11 +234,17 @@ fn pot_weight_and_shares_edges() {
 
 #[test]
 fn issuance_edges() {
-	assert_eq!(issuance(Some(4), 0, 10, 20), Ok(Some(Issuance { points: 4, tokens: 40, reputation: 80 })));
+	assert_eq!(
+		issuance(Some(4), 0, 10, 20),
+		Ok(Some(Issuance { points: 4, tokens: 40, reputation: 80 }))
+	);
 	assert_eq!(issuance(Some(4), 4, 10, 20), Ok(None));
 	assert_eq!(issuance(Some(3), 4, 10, 20), Ok(None));
 	assert_eq!(issuance(None, 0, 10, 20), Ok(None));
-	assert_eq!(issuance(Some(7), 4, 10, 20), Ok(Some(Issuance { points: 3, tokens: 30, reputation: 60 })));
+	assert_eq!(
+		issuance(Some(7), 4, 10, 20),
+		Ok(Some(Issuance { points: 3, tokens: 30, reputation: 60 }))
+	);
 	assert_eq!(issuance(Some(2), 0, u128::MAX, 1), Err(ArithmeticError::Overflow));
 	assert_eq!(issuance(Some(2), 0, 1, u128::MAX), Err(ArithmeticError::Overflow));
 }
