@@ -99,13 +99,15 @@ fn evaluate_by_members<T: Config>(id: ContributionId, count: u32, buckets: u32) 
 /// The most earlier evaluations `evaluate` can be measured against: one evaluator and one
 /// member who never evaluates (so that no median forms) must fit among the initial members.
 fn max_earlier<T: Config>() -> u32 {
-	(T::MaxEvaluationsPerContribution::get() - 1).min(T::BenchmarkHelper::max_members() - 2)
+	T::MaxEvaluationsPerContribution::get()
+		.saturating_sub(1)
+		.min(T::BenchmarkHelper::max_members().saturating_sub(2))
 }
 
 /// The most evaluations `close` can settle here: every evaluator is an initial member, and one
 /// more member never evaluates.
 fn max_settled<T: Config>() -> u32 {
-	T::MaxEvaluationsPerContribution::get().min(T::BenchmarkHelper::max_members() - 1)
+	T::MaxEvaluationsPerContribution::get().min(T::BenchmarkHelper::max_members().saturating_sub(1))
 }
 
 fn first_closing_block<T: Config>(id: ContributionId) -> BlockNumberFor<T> {

@@ -456,7 +456,7 @@ pub mod pallet {
 		/// Signed by the evaluator, who must have reputation in the contribution's DC.
 		///
 		/// ## Details
-		/// Spec §3: the stake (`stake` × your reputation) leaves your reputation for the
+		/// `docs/protocol-rules.md` §3: the stake (`stake` × your reputation) leaves your reputation for the
 		/// contribution's escrow and is shared among earlier evaluators aligned with your score
 		/// (or goes to the pot); your evaluation is recorded with your reputation as its weight;
 		/// then the quorum median is taken and, if it rose, the contributors are rewarded (§4).
@@ -551,7 +551,7 @@ pub mod pallet {
 		/// have spare weight.
 		///
 		/// ## Details
-		/// Spec §5: the median is taken with the DC's current total reputation and rewarded if it
+		/// `docs/protocol-rules.md` §5: the median is taken with the DC's current total reputation and rewarded if it
 		/// rose; every evaluator receives its accrued share of later aligned stakes; the pot is
 		/// shared among the evaluations aligned with the median (weighted by alignment × weight),
 		/// or, with no median, among all of them by stake; the rounding dust is burned.
