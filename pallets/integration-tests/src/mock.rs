@@ -1,6 +1,9 @@
 //! The test runtime: system, balances, assets and the four DC pallets.
 
+use core::borrow::Borrow;
+use covalue_primitives::{ContributionId, Ledger, ReputationLedger};
 pub use covalue_test_support::{accounts::*, example_parameters};
+use frame_support::traits::fungibles;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
@@ -9,6 +12,7 @@ use frame_support::{
 	},
 };
 use pallet_cooperatives::{CooperativeId, Parameters};
+use sp_runtime::{traits::Hash, Permill};
 
 pub type AccountId = sp_runtime::AccountId32;
 pub type Balance = u128;
@@ -82,14 +86,56 @@ pub fn create_dc(parameters: Parameters<u64>, members: &[(AccountId, u128)]) -> 
 	let dc = pallet_cooperatives::NextCooperativeId::<Test>::get();
 	frame_support::assert_ok!(Cooperatives::create_dc(
 		RuntimeOrigin::signed(ADMIN),
-		b"Example".to_vec().try_into().unwrap(),
-		b"Example token".to_vec().try_into().unwrap(),
-		b"EXT".to_vec().try_into().unwrap(),
+		b"Example".to_vec().try_into().expect("short"),
+		b"Example token".to_vec().try_into().expect("short"),
+		b"EXT".to_vec().try_into().expect("short"),
 		0,
 		parameters,
-		members.to_vec().try_into().unwrap(),
+		members.to_vec().try_into().expect("within MaxInitialMembers"),
 	));
 	dc
+}
+
+/// `who`'s reputation in `dc`.
+pub fn rep(dc: CooperativeId, who: impl Borrow<AccountId>) -> u128 {
+	pallet_reputation::Pallet::<Test>::reputation(dc, who.borrow())
+}
+
+/// The reputation books of `dc`, which exist for every DC.
+pub fn ledger(dc: CooperativeId) -> Ledger {
+	pallet_reputation::Pallet::<Test>::ledger(dc).expect("every DC has reputation books")
+}
+
+/// `who`'s balance of `dc`'s token.
+pub fn tokens(dc: CooperativeId, who: impl Borrow<AccountId>) -> u128 {
+	<Assets as fungibles::Inspect<AccountId>>::balance(dc, who.borrow())
+}
+
+/// The supply of `dc`'s token.
+pub fn supply(dc: CooperativeId) -> u128 {
+	<Assets as fungibles::Inspect<AccountId>>::total_issuance(dc)
+}
+
+/// `who` submits a contribution to `dc` by `contributors`; returns its id.
+pub fn contribute_as(
+	who: AccountId,
+	dc: CooperativeId,
+	contributors: &[(AccountId, Permill)],
+) -> ContributionId {
+	let id = pallet_proof_of_value::NextContributionId::<Test>::get();
+	frame_support::assert_ok!(ProofOfValue::contribute(
+		RuntimeOrigin::signed(who),
+		dc,
+		<Test as frame_system::Config>::Hashing::hash(b"work"),
+		b"ipfs://work".to_vec().try_into().expect("within MaxUriLength"),
+		contributors.to_vec().try_into().expect("within MaxContributors"),
+	));
+	id
+}
+
+/// `who` scores contribution `id`.
+pub fn evaluate(who: AccountId, id: ContributionId, score: u8) {
+	frame_support::assert_ok!(ProofOfValue::evaluate(RuntimeOrigin::signed(who), id, score));
 }
 
 /// The DC of the examples: alice 400, bob 300, carol 300.

@@ -8,12 +8,11 @@ use frame_support::{
 	traits::{fungibles::Inspect, Hooks},
 	weights::Weight,
 };
-use pallet_cooperatives::{CooperativeId, Parameters, Reputation as Amount};
+use pallet_cooperatives::Parameters;
 use pallet_proof_of_value::{
 	protocol::ACCUMULATOR_ONE, ContributionStatus, Contributions, Error, Evaluations, Event,
 	PendingReward, Status,
 };
-use pallet_reputation::ReputationLedger;
 use sp_runtime::{traits::Hash, Perbill, Permill};
 
 const FULL: Permill = Permill::one();
@@ -22,40 +21,8 @@ fn ppm(parts: u32) -> Permill {
 	Permill::from_parts(parts)
 }
 
-fn rep(dc: CooperativeId, who: AccountId) -> Amount {
-	pallet_reputation::Pallet::<Test>::reputation(dc, &who)
-}
-
-fn total(dc: CooperativeId) -> Amount {
-	pallet_reputation::Pallet::<Test>::ledger(dc).unwrap().total
-}
-
-fn burned(dc: CooperativeId) -> Amount {
-	pallet_reputation::Pallet::<Test>::ledger(dc).unwrap().burned
-}
-
-fn tokens(dc: CooperativeId, who: AccountId) -> u128 {
-	<Assets as Inspect<AccountId>>::balance(dc, &who)
-}
-
-fn contribute_as(who: AccountId, dc: CooperativeId, contributors: &[(AccountId, Permill)]) -> u64 {
-	let id = pallet_proof_of_value::NextContributionId::<Test>::get();
-	assert_ok!(ProofOfValue::contribute(
-		RuntimeOrigin::signed(who),
-		dc,
-		<Test as frame_system::Config>::Hashing::hash(b"work"),
-		b"ipfs://work".to_vec().try_into().unwrap(),
-		contributors.to_vec().try_into().unwrap(),
-	));
-	id
-}
-
-fn evaluate(who: AccountId, id: u64, score: u8) {
-	assert_ok!(ProofOfValue::evaluate(RuntimeOrigin::signed(who), id, score));
-}
-
 fn status(id: u64) -> ContributionStatus<u64> {
-	ProofOfValue::contribution_status(id).unwrap()
+	ProofOfValue::contribution_status(id).expect("the contribution exists")
 }
 
 fn accumulator(id: u64, score: u8) -> u128 {
@@ -66,7 +33,7 @@ fn accumulator(id: u64, score: u8) -> u128 {
 fn worked_example_of_section_9() {
 	build_and_execute(|| {
 		let dc = example_dc();
-		assert_eq!(total(dc), 1000);
+		assert_eq!(ledger(dc).total, 1000);
 		let c1 = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
 
 		// alice scores 4: w 400, s 40; no earlier bucket, so the pot gets it; no median yet.
@@ -107,7 +74,7 @@ fn worked_example_of_section_9() {
 		);
 		assert_eq!(tokens(dc, DAVE), 40);
 		assert_eq!(rep(dc, DAVE), 80);
-		assert_eq!(total(dc), 1080);
+		assert_eq!(ledger(dc).total, 1080);
 		let s = status(c1);
 		assert_eq!((s.pot, s.escrow, s.median, s.paid), (40, 70, Some(4), 4));
 		assert_eq!(
@@ -173,7 +140,7 @@ fn worked_example_of_section_9() {
 			[rep(dc, ALICE), rep(dc, BOB), rep(dc, CAROL), rep(dc, DAVE)],
 			[430, 300, 270, 80]
 		);
-		assert_eq!((total(dc), burned(dc)), (1080, 0));
+		assert_eq!((ledger(dc).total, ledger(dc).burned), (1080, 0));
 		assert_eq!(tokens(dc, DAVE), 40);
 		assert_eq!(<Assets as Inspect<AccountId>>::total_issuance(dc), 40);
 		assert_eq!(
@@ -218,7 +185,7 @@ fn example_of_section_8_burns_the_pot_dust() {
 			[rep(dc, ALICE), rep(dc, BOB), rep(dc, CAROL), rep(dc, DAVE)],
 			[412, 287, 300, 80]
 		);
-		assert_eq!((total(dc), burned(dc)), (1079, 1));
+		assert_eq!((ledger(dc).total, ledger(dc).burned), (1079, 1));
 		assert_eq!(tokens(dc, DAVE), 40);
 	});
 }
@@ -290,13 +257,13 @@ fn a_median_that_falls_later_unissues_nothing() {
 		let c1 = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
 		evaluate(ALICE, c1, 4);
 		evaluate(BOB, c1, 4);
-		assert_eq!((tokens(dc, DAVE), rep(dc, DAVE), total(dc)), (40, 400, 1400));
+		assert_eq!((tokens(dc, DAVE), rep(dc, DAVE), ledger(dc).total), (40, 400, 1400));
 		// Another contribution issues 500 more reputation: R = 1900, need = 950.
 		let c2 = contribute_as(ERIN, dc, &[(ERIN, FULL)]);
 		evaluate(ALICE, c2, 5);
 		evaluate(BOB, c2, 5);
 		evaluate(CAROL, c2, 5);
-		assert_eq!((rep(dc, ERIN), total(dc)), (500, 1900));
+		assert_eq!((rep(dc, ERIN), ledger(dc).total), (500, 1900));
 		// c1's Above(4) = 700 < 950: no median any more, yet dave keeps what he got.
 		assert_eq!(status(c1).median, None);
 		run_to_block(12);
@@ -371,7 +338,7 @@ fn alignment_radius_shares_stakes_with_neighbouring_scores() {
 			.into(),
 		);
 		assert_eq!([rep(dc, ALICE), rep(dc, BOB), rep(dc, CAROL)], [412, 303, 285]);
-		assert_eq!(burned(dc), 0);
+		assert_eq!(ledger(dc).burned, 0);
 	});
 }
 
@@ -551,7 +518,7 @@ mod properties {
 						}
 					}
 					check_invariants();
-					let ledger = pallet_reputation::Pallet::<Test>::ledger(dc).unwrap();
+					let ledger = ledger(dc);
 					prop_assert_eq!(ledger.issued, issued);
 					prop_assert_eq!(ledger.burned, burned_total);
 					prop_assert_eq!(ledger.total, initial + issued - burned_total);

@@ -2,25 +2,16 @@
 //! registry (its token books and its agent accounts) and the real Proof-of-Value pallet.
 
 use crate::mock::*;
-use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect};
+use frame_support::{assert_noop, assert_ok};
 use pallet_cooperatives::{CooperativeId, TokenBooks, TokenLedger};
-use pallet_reputation::ReputationLedger;
 use pallet_reserve::{Error, Event, NativeOrWithId, ReserveAsset, ReserveSummary, Reserves};
 use sp_arithmetic::FixedU128;
-use sp_runtime::{traits::Hash, Permill, TokenError};
+use sp_runtime::{Permill, TokenError};
 
 const NATIVE: ReserveAsset = NativeOrWithId::Native;
 
 fn cap(n: u128, d: u128) -> FixedU128 {
 	FixedU128::from_rational(n, d)
-}
-
-fn tokens(dc: CooperativeId, who: &AccountId) -> u128 {
-	<Assets as Inspect<AccountId>>::balance(dc, who)
-}
-
-fn supply(dc: CooperativeId) -> u128 {
-	<Assets as Inspect<AccountId>>::total_issuance(dc)
 }
 
 fn native(who: &AccountId) -> u128 {
@@ -32,25 +23,14 @@ fn reserve_account(dc: CooperativeId) -> AccountId {
 }
 
 fn reserve_balance(dc: CooperativeId) -> u128 {
-	Reserves::<Test>::get(dc).unwrap().balance
-}
-
-fn rep(dc: CooperativeId, who: &AccountId) -> u128 {
-	Reputation::reputation(dc, who)
+	Reserves::<Test>::get(dc).expect("the DC's cap is set").balance
 }
 
 /// `who` contributes alone; alice and bob score 4: `who` earns 40 tokens and 80 reputation.
 fn earn_40_tokens(dc: CooperativeId, who: AccountId) {
-	let id = pallet_proof_of_value::NextContributionId::<Test>::get();
-	assert_ok!(ProofOfValue::contribute(
-		RuntimeOrigin::signed(who.clone()),
-		dc,
-		<Test as frame_system::Config>::Hashing::hash(b"work"),
-		b"ipfs://work".to_vec().try_into().unwrap(),
-		vec![(who, Permill::one())].try_into().unwrap(),
-	));
-	assert_ok!(ProofOfValue::evaluate(RuntimeOrigin::signed(ALICE), id, 4));
-	assert_ok!(ProofOfValue::evaluate(RuntimeOrigin::signed(BOB), id, 4));
+	let id = contribute_as(who.clone(), dc, &[(who, Permill::one())]);
+	evaluate(ALICE, id, 4);
+	evaluate(BOB, id, 4);
 }
 
 fn set_cap(dc: CooperativeId, price_cap: FixedU128, asset: ReserveAsset) {
@@ -123,7 +103,7 @@ fn simulator_example_of_section_8() {
 		assert_eq!(native(&reserve_account(dc)), 283 + EXISTENTIAL_DEPOSIT);
 		assert_eq!((tokens(dc, &DAVE), tokens(dc, &ERIN), supply(dc)), (30, 100, 130));
 		assert_eq!([ALICE, BOB, CAROL, DAVE].map(|who| rep(dc, &who)), [412, 287, 300, 80]);
-		let ledger = pallet_reputation::Pallet::<Test>::ledger(dc).unwrap();
+		let ledger = ledger(dc);
 		assert_eq!((ledger.total, ledger.burned), (1079, 1));
 		assert_eq!(TokenBooks::<Test>::get(dc), TokenLedger { minted: 140, burned: 10 });
 		// 283·10¹⁸ / 130, rounded down: below the cap of 2.5.
