@@ -254,3 +254,15 @@ fn a_failed_automatic_close_leaves_the_contribution_for_a_manual_close() {
 		assert_eq!(rep(dc, ALICE), 400);
 	});
 }
+
+#[test]
+fn try_state_catches_an_id_at_or_above_the_next_one() {
+	build_and_execute(|| {
+		let dc = example_dc();
+		let c = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
+		assert!(crate::Pallet::<Test>::do_try_state().is_ok());
+		crate::NextContributionId::<Test>::put(c);
+		assert!(crate::Pallet::<Test>::do_try_state().is_err());
+		crate::NextContributionId::<Test>::put(c + 1);
+	});
+}
