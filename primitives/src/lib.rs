@@ -2,7 +2,7 @@
 //!
 //! What the Covalue pallets share, so that none of them depends on another's crate:
 //!
-//! - the ids and amounts of the protocol: [`CooperativeId`], [`ContributionId`], [`Reputation`],
+//! - the ids and amounts of the protocol, and its bound [`MAX_REPUTATION`]: [`CooperativeId`], [`ContributionId`], [`Reputation`],
 //!   [`TokenBalance`], [`Score`];
 //! - a DC's Proof-of-Value [`Parameters`] and the rules of their valid ranges
 //!   ([`Parameters::validate`], `docs/protocol-rules.md` §1);
@@ -18,8 +18,10 @@
 mod parameters;
 mod traits;
 
-pub use parameters::{ParameterError, Parameters};
-pub use traits::{CooperativeInspect, CooperativeTokens, Ledger, ReputationLedger};
+pub use parameters::{Limits, ParameterError, Parameters, MIN_QUORUM};
+pub use traits::{
+	CooperativeInspect, CooperativeTokens, Ledger, Pending, ReputationLedger, Standing,
+};
 
 /// Identifier of a decentralized cooperation (DC); also the asset id of its token.
 pub type CooperativeId = u32;
@@ -31,3 +33,29 @@ pub type Reputation = u128;
 pub type TokenBalance = u128;
 /// A score on a DC's evaluation scale.
 pub type Score = u8;
+
+/// The most reputation a DC can have (§2): `⌊(2¹²⁸ − 1) / 10¹⁸⌋`, so that a weight times an
+/// accumulator of `FixedU128` accuracy never overflows `u128`. Creation rejects more, and
+/// issuance is capped at what is left.
+pub const MAX_REPUTATION: Reputation = u128::MAX / 1_000_000_000_000_000_000;
+
+/// What a contribution is (§1): work to be rewarded, or (§10) a proposal of a call the DC
+/// decides on.
+#[derive(
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub enum ContributionKind {
+	/// Work: its median rewards the contributors with tokens and reputation (§4).
+	#[default]
+	Work,
+}

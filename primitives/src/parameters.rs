@@ -24,9 +24,10 @@ pub struct Parameters<BlockNumber> {
 	pub min_score: Score,
 	/// Highest score of the evaluation scale.
 	pub max_score: Score,
-	/// Share of the DC's total reputation that must stand behind a score for it to count.
+	/// Share of the DC's total reputation that must stand behind a score for it to count
+	/// (50% … 100%).
 	pub quorum: Perbill,
-	/// Share of an evaluator's reputation put at stake per evaluation.
+	/// Share of an evaluator's weight put at stake per evaluation, rounded up.
 	pub stake: Perbill,
 	/// Scores within this distance of each other count as aligned.
 	pub alignment_radius: u8,
@@ -34,7 +35,7 @@ pub struct Parameters<BlockNumber> {
 	pub token_per_point: TokenBalance,
 	/// Reputation issued per median point.
 	pub reputation_per_point: Reputation,
-	/// Blocks a contribution stays open after submission.
+	/// Blocks a contribution stays open after submission (at most the DC's epoch length).
 	pub evaluation_period: BlockNumber,
 }
 
@@ -43,32 +44,50 @@ pub struct Parameters<BlockNumber> {
 pub enum ParameterError {
 	/// Scores need `min_score ≤ max_score` and `1 ≤ max_score ≤ MaxScore`.
 	InvalidScoreRange,
-	/// The quorum must be above zero.
+	/// The quorum must be between 50% and 100%.
 	InvalidQuorum,
 	/// The alignment radius can be at most `max_score − min_score`.
 	InvalidAlignmentRadius,
-	/// The evaluation period must be at least one block.
+	/// The evaluation period must be at least one block, at most the DC's epoch length and at
+	/// most the chain's `MaxEvaluationPeriod`.
 	InvalidEvaluationPeriod,
 }
 
-impl<BlockNumber: Zero> Parameters<BlockNumber> {
-	/// Checks the parameters against §1's valid ranges, in the order of the table, with
-	/// `max_score_limit` as the chain's `MaxScore`.
-	pub fn validate(&self, max_score_limit: Score) -> Result<(), ParameterError> {
+/// The lowest valid quorum (§1): no score stands until at least half of all reputation stands
+/// behind it.
+pub const MIN_QUORUM: Perbill = Perbill::from_percent(50);
+
+/// The chain's bounds on parameters: what [`Parameters::validate`] checks against.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Limits<BlockNumber> {
+	/// The highest `max_score` a DC may choose (`MaxScore`).
+	pub max_score: Score,
+	/// The longest evaluation period (`MaxEvaluationPeriod`).
+	pub max_evaluation_period: BlockNumber,
+	/// The DC's epoch length: the evaluation period may not exceed it (§1a).
+	pub epoch_length: BlockNumber,
+}
+
+impl<BlockNumber: Zero + PartialOrd + Copy> Parameters<BlockNumber> {
+	/// Checks the parameters against §1's valid ranges, in the order of the table.
+	pub fn validate(&self, limits: &Limits<BlockNumber>) -> Result<(), ParameterError> {
 		let scores_valid = self.min_score <= self.max_score
 			&& self.max_score >= 1
-			&& self.max_score <= max_score_limit;
+			&& self.max_score <= limits.max_score;
 		if !scores_valid {
 			return Err(ParameterError::InvalidScoreRange);
 		}
-		if self.quorum.is_zero() {
+		if self.quorum < MIN_QUORUM {
 			return Err(ParameterError::InvalidQuorum);
 		}
 		// `min_score ≤ max_score` holds here, so the subtraction cannot wrap.
 		if self.alignment_radius > self.max_score - self.min_score {
 			return Err(ParameterError::InvalidAlignmentRadius);
 		}
-		if self.evaluation_period.is_zero() {
+		if self.evaluation_period.is_zero()
+			|| self.evaluation_period > limits.epoch_length
+			|| self.evaluation_period > limits.max_evaluation_period
+		{
 			return Err(ParameterError::InvalidEvaluationPeriod);
 		}
 		Ok(())
@@ -100,19 +119,25 @@ mod tests {
 		}
 	}
 
+	const LIMITS: Limits<u32> = Limits { max_score: 20, max_evaluation_period: 50, epoch_length: 30 };
+
 	/// A change that breaks one rule.
 	type Change = fn(&mut Parameters<u32>);
 
 	#[test]
 	fn each_rule_has_its_error() {
-		assert_eq!(valid().validate(20), Ok(()));
-		let cases: [(Change, ParameterError); 7] = [
+		assert_eq!(valid().validate(&LIMITS), Ok(()));
+		let cases: [(Change, ParameterError); 9] = [
 			(|p| p.max_score = 0, ParameterError::InvalidScoreRange),
 			(|p| p.max_score = 21, ParameterError::InvalidScoreRange),
 			(|p| p.min_score = 6, ParameterError::InvalidScoreRange),
 			(|p| p.quorum = Perbill::zero(), ParameterError::InvalidQuorum),
+			// Version 1 allowed any quorum above zero: 10% let 13% of the reputation mint.
+			(|p| p.quorum = Perbill::from_parts(499_999_999), ParameterError::InvalidQuorum),
 			(|p| p.alignment_radius = 6, ParameterError::InvalidAlignmentRadius),
 			(|p| p.evaluation_period = 0, ParameterError::InvalidEvaluationPeriod),
+			// Longer than the epoch: reputation earned in the window could vest inside it.
+			(|p| p.evaluation_period = 31, ParameterError::InvalidEvaluationPeriod),
 			// The score range is checked first.
 			(
 				|p| {
@@ -125,7 +150,7 @@ mod tests {
 		for (change, error) in cases {
 			let mut p = valid();
 			change(&mut p);
-			assert_eq!(p.validate(20), Err(error), "{p:?}");
+			assert_eq!(p.validate(&LIMITS), Err(error), "{p:?}");
 		}
 	}
 
@@ -134,13 +159,23 @@ mod tests {
 		let mut p = valid();
 		p.max_score = 20;
 		p.min_score = 20;
-		assert_eq!(p.validate(20), Ok(()));
+		assert_eq!(p.validate(&LIMITS), Ok(()));
 		assert_eq!(p.bucket_count(), 1);
 		p.min_score = 0;
 		p.alignment_radius = 20;
 		p.evaluation_period = 1;
 		p.stake = Perbill::zero();
-		assert_eq!(p.validate(20), Ok(()));
+		p.quorum = MIN_QUORUM;
+		assert_eq!(p.validate(&LIMITS), Ok(()));
+		p.evaluation_period = 30;
+		p.quorum = Perbill::one();
+		assert_eq!(p.validate(&LIMITS), Ok(()));
+		// The chain's bound applies when the epoch is longer.
+		let long_epoch = Limits { epoch_length: 100, ..LIMITS };
+		p.evaluation_period = 50;
+		assert_eq!(p.validate(&long_epoch), Ok(()));
+		p.evaluation_period = 51;
+		assert_eq!(p.validate(&long_epoch), Err(ParameterError::InvalidEvaluationPeriod));
 		assert_eq!(p.bucket_count(), 21);
 	}
 }

@@ -24,34 +24,122 @@ use scale_info::TypeInfo;
 	Default,
 )]
 pub struct Ledger {
-	/// Reputation of all accounts plus what is in escrow.
+	/// Vested and pending reputation of all accounts plus what contributions hold in escrow.
 	pub total: Reputation,
 	/// The initial members' endowment.
 	pub initial: Reputation,
 	/// Reputation issued to contributors since.
 	pub issued: Reputation,
-	/// Rounding dust burned when contributions closed.
+	/// Forfeited accruals and rounding dust burned when contributions closed.
 	pub burned: Reputation,
-	/// Evaluators' stakes held by open contributions.
+	/// What contributions hold in escrow: stakes not yet paid back out.
 	pub escrowed: Reputation,
+}
+
+/// One account's reputation in one DC, with its pending amounts matured up to a given block
+/// (§1a).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct Standing<BlockNumber> {
+	/// Reputation that can be staked and that weighs evaluations.
+	pub vested: Reputation,
+	/// The account's own stakes held by the DC's contributions that are not settled yet: still
+	/// its own, so they weigh its evaluations too (§3).
+	pub escrowed: Reputation,
+	/// Earned reputation that is not vested yet, with the block at which it vests; at most two
+	/// amounts (the current and the previous epoch's), earliest first, empty slots last.
+	pub pending: [Pending<BlockNumber>; 2],
+}
+
+/// An amount of pending reputation and the block at which it vests.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct Pending<BlockNumber> {
+	/// How much (0: an empty slot).
+	pub amount: Reputation,
+	/// The first block of the epoch in which it vests.
+	pub vests_at: BlockNumber,
+}
+
+impl<BlockNumber> Standing<BlockNumber> {
+	/// All of the account's pending reputation.
+	pub fn pending_total(&self) -> Reputation {
+		self.pending.iter().fold(0, |sum, p| sum.saturating_add(p.amount))
+	}
+
+	/// The weight of an evaluation by this account (§3 step 1): vested plus escrowed.
+	pub fn weight(&self) -> Reputation {
+		self.vested.saturating_add(self.escrowed)
+	}
+
+	/// Whether the account has nothing at all in the DC.
+	pub fn is_empty(&self) -> bool {
+		self.vested == 0 && self.escrowed == 0 && self.pending_total() == 0
+	}
 }
 
 /// How pallets read and change reputation: the only way it changes (§1). Reputation is never
 /// transferable, so there is no method that moves it from one account to another.
+///
+/// Every method matures the account's pending reputation up to the current block first (§1a).
 pub trait ReputationLedger<AccountId> {
-	/// Reputation of `who` in `dc` (0 if none).
-	fn reputation(dc: CooperativeId, who: &AccountId) -> Reputation;
+	/// The chain's block number, in which epochs are counted.
+	type BlockNumber;
+
+	/// The reputation of `who` in `dc`, matured up to the current block.
+	fn standing(dc: CooperativeId, who: &AccountId) -> Standing<Self::BlockNumber>;
 	/// The books of `dc`, if it has been endowed.
 	fn ledger(dc: CooperativeId) -> Option<Ledger>;
-	/// Gives a new DC its initial members' reputation. Fails if `dc` was endowed before, if no
-	/// reputation is given, or if the sum overflows.
-	fn endow(dc: CooperativeId, members: &[(AccountId, Reputation)]) -> DispatchResult;
-	/// Issues `amount` new reputation to `who` (§4); the total grows by it.
+	/// The epoch length of `dc`, if it has been endowed.
+	fn epoch_length(dc: CooperativeId) -> Option<Self::BlockNumber>;
+	/// Gives a new DC its epoch length and its initial members' reputation, vested. Fails if
+	/// `dc` was endowed before, if no reputation is given, if the epoch length is zero, or if
+	/// the sum exceeds [`crate::MAX_REPUTATION`].
+	fn endow(
+		dc: CooperativeId,
+		epoch_length: Self::BlockNumber,
+		members: &[(AccountId, Reputation)],
+	) -> DispatchResult;
+	/// Issues `amount` new reputation to `who`, pending (§4); the total grows by it. Fails if
+	/// the total would exceed [`crate::MAX_REPUTATION`].
 	fn issue(dc: CooperativeId, who: &AccountId, amount: Reputation) -> DispatchResult;
-	/// Moves `amount` of `who`'s reputation into escrow (a stake); the total is unchanged.
-	fn lock(dc: CooperativeId, who: &AccountId, amount: Reputation) -> DispatchResult;
-	/// Pays `amount` out of escrow to `who` (a settled reward or pot share).
-	fn release(dc: CooperativeId, who: &AccountId, amount: Reputation) -> DispatchResult;
+	/// Moves `amount` of `who`'s vested reputation into escrow (a stake, §3 step 1); the total
+	/// is unchanged.
+	fn stake(dc: CooperativeId, who: &AccountId, amount: Reputation) -> DispatchResult;
+	/// Settles one of `who`'s stakes (§5 step 2): its escrowed reputation drops by `stake`, its
+	/// vested reputation grows by `returned` (at most `stake`), and the DC's escrow drops by
+	/// `returned`. What it earned beyond its stake follows with [`Self::pay_earnings`].
+	fn return_stake(
+		dc: CooperativeId,
+		who: &AccountId,
+		stake: Reputation,
+		returned: Reputation,
+	) -> DispatchResult;
+	/// Pays `amount` out of the DC's escrow to `who`, pending (§5 step 2: what a settlement
+	/// earned beyond the evaluator's own stake).
+	fn pay_earnings(dc: CooperativeId, who: &AccountId, amount: Reputation) -> DispatchResult;
 	/// Burns `amount` out of escrow: the total drops and the burned counter grows.
 	fn burn_escrowed(dc: CooperativeId, amount: Reputation) -> DispatchResult;
 }

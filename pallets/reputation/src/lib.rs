@@ -1,18 +1,31 @@
 //! # Reputation
 //!
-//! Reputation of accounts in decentralized cooperations (DCs).
+//! Reputation of accounts in decentralized cooperations (DCs): vested, pending and staked.
 //!
 //! ## Overview
 //!
-//! Every DC keeps a reputation per account: a non-negative `u128`. Reputation is **never
-//! transferable**: this pallet has no dispatchable calls at all, so no origin — an account, a DC's
-//! admin or root — can move or issue it. It changes only through the [`ReputationLedger`] trait,
-//! which the cooperatives pallet uses once, to endow a new DC's initial members, and the
-//! Proof-of-Value pallet uses for everything else: locking evaluators' stakes, issuing reputation
-//! to contributors, paying stakes back out and burning rounding dust.
+//! Every DC keeps, per account, a [`Standing`]: **vested** reputation (it can be staked and it
+//! weighs evaluations), **escrowed** reputation (the account's own stakes that open
+//! contributions hold: still its own, so they weigh its evaluations too) and up to two
+//! **pending** amounts with the block at which each vests (`docs/protocol-rules.md` §1a).
+//! Reputation that an account *earns* — issued to a contributor, or a settlement's part beyond
+//! the evaluator's own stake — is pending until the first block of the epoch after next
+//! (`⌊block / epoch_length⌋ + 2`, epochs counted from block 0). Because a DC's evaluation period
+//! never exceeds its epoch length, reputation earned after a contribution was submitted never
+//! vests while that contribution accepts evaluations: however it moves between colluding
+//! accounts, no unit of reputation is counted twice on one contribution.
 //!
-//! For each DC the pallet keeps a [`Ledger`]: the total reputation (accounts plus stakes in escrow),
-//! the initial endowment, everything issued since, everything burned, and what is in escrow.
+//! Maturing is lazy: every read and write of an account first moves the amounts whose block has
+//! come into the vested part, so a read is O(1) and nothing runs per block.
+//!
+//! Reputation is **never transferable**: this pallet has no dispatchable calls at all, so no
+//! origin — an account, a DC's admin or root — can move or issue it. It changes only through
+//! the [`ReputationLedger`] trait, which the cooperatives pallet uses once, to endow a new DC's
+//! initial members (vested at once), and the Proof-of-Value pallet uses for everything else.
+//!
+//! For each DC the pallet keeps a [`Ledger`] (the total, the initial endowment, everything issued
+//! and burned since, and what contributions hold in escrow) and the DC's epoch length, fixed at
+//! creation.
 //!
 //! ## Calls
 //!
@@ -21,8 +34,9 @@
 //! ## Errors
 //!
 //! Returned by the [`ReputationLedger`] methods: [`Error::AlreadyEndowed`],
-//! [`Error::NoEndowment`], [`Error::UnknownCooperative`], [`Error::InsufficientReputation`],
-//! [`Error::InsufficientEscrow`]; an amount above `u128::MAX` is `ArithmeticError::Overflow`.
+//! [`Error::NoEndowment`], [`Error::ZeroEpochLength`], [`Error::UnknownCooperative`],
+//! [`Error::InsufficientVested`], [`Error::InsufficientEscrow`],
+//! [`Error::ReputationOverflow`].
 //!
 //! ## Events
 //!
@@ -31,8 +45,10 @@
 //!
 //! ## Invariants (checked by `try_state`)
 //!
-//! Per DC: `total = Σ reputation of accounts + escrowed` and
-//! `total = initial + issued − burned`.
+//! Per DC: `total = Σ (vested + pending) of accounts + escrowed`,
+//! `total = initial + issued − burned`, `total ≤ MAX_REPUTATION`, and no account holds more than
+//! two pending amounts. That each account's escrowed reputation equals its stakes in open
+//! contributions is checked by the Proof-of-Value pallet, which holds the stakes.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -42,18 +58,24 @@ pub use pallet::*;
 #[cfg(test)]
 mod tests;
 
-pub use covalue_primitives::{CooperativeId, Ledger, Reputation, ReputationLedger};
-use frame_support::pallet_prelude::DispatchResult;
-use sp_runtime::ArithmeticError;
+pub use covalue_primitives::{
+	CooperativeId, Ledger, Pending, Reputation, ReputationLedger, Standing, MAX_REPUTATION,
+};
+use frame_support::{defensive, pallet_prelude::DispatchResult};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::Zero;
+
+/// An account's reputation as this pallet stores it.
+pub type StandingOf<T> = Standing<BlockNumberFor<T>>;
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use frame_support::pallet_prelude::*;
-	use frame_system::pallet_prelude::BlockNumberFor;
 
-	/// The storage layout's version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The storage layout's version. Version 2: vested, escrowed and pending reputation per
+	/// account, and an epoch length per DC.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -63,7 +85,7 @@ pub mod pallet {
 	#[pallet::config]
 	pub trait Config: frame_system::Config {}
 
-	/// Reputation per DC and account.
+	/// Reputation per DC and account; no entry for an account with nothing.
 	// DC ids are assigned sequentially by the chain, so `Twox64Concat` is safe; accounts are chosen
 	// by users, hence `Blake2_128Concat`.
 	#[pallet::storage]
@@ -73,7 +95,7 @@ pub mod pallet {
 		CooperativeId,
 		Blake2_128Concat,
 		T::AccountId,
-		Reputation,
+		StandingOf<T>,
 		ValueQuery,
 	>;
 
@@ -82,11 +104,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Ledgers<T: Config> = StorageMap<_, Twox64Concat, CooperativeId, Ledger, OptionQuery>;
 
+	/// Each DC's epoch length, fixed at creation (§1a).
+	// DC ids are assigned sequentially by the chain: `Twox64Concat` is safe.
+	#[pallet::storage]
+	pub type EpochLengths<T: Config> =
+		StorageMap<_, Twox64Concat, CooperativeId, BlockNumberFor<T>, OptionQuery>;
+
 	/// Events of the reputation pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A new DC's initial members received their reputation.
+		/// A new DC's initial members received their reputation, vested.
 		Endowed {
 			/// The DC.
 			dc: CooperativeId,
@@ -94,8 +122,10 @@ pub mod pallet {
 			members: u32,
 			/// Their reputation together: the DC's initial total.
 			total: Reputation,
+			/// The DC's epoch length.
+			epoch_length: BlockNumberFor<T>,
 		},
-		/// Reputation was issued to a contributor.
+		/// Reputation was issued to a contributor, pending until `vests_at`.
 		Issued {
 			/// The DC.
 			dc: CooperativeId,
@@ -103,8 +133,10 @@ pub mod pallet {
 			who: T::AccountId,
 			/// How much.
 			amount: Reputation,
+			/// The block at which it vests.
+			vests_at: BlockNumberFor<T>,
 		},
-		/// Rounding dust of a closed contribution was burned.
+		/// Forfeited accruals and rounding dust of a closed contribution were burned.
 		Burned {
 			/// The DC.
 			dc: CooperativeId,
@@ -120,12 +152,16 @@ pub mod pallet {
 		AlreadyEndowed,
 		/// An endowment must give some reputation: the DC's initial total must be above zero.
 		NoEndowment,
+		/// A DC's epoch length must be at least one block.
+		ZeroEpochLength,
 		/// The DC has no reputation books: it was never endowed.
 		UnknownCooperative,
-		/// The account has less reputation than the stake it should lock.
-		InsufficientReputation,
+		/// The account has less vested reputation than the stake it should lock.
+		InsufficientVested,
 		/// Escrow holds less than is to be paid out or burned.
 		InsufficientEscrow,
+		/// The DC's total reputation would exceed `MAX_REPUTATION`.
+		ReputationOverflow,
 	}
 
 	#[pallet::hooks]
@@ -139,16 +175,87 @@ pub mod pallet {
 	/// Read-only queries for clients.
 	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
-		/// Reputation of `who` in `dc`.
-		pub fn reputation_of(dc: CooperativeId, who: T::AccountId) -> Reputation {
-			ReputationOf::<T>::get(dc, who)
+		/// Reputation of `who` in `dc` at the current block: vested, escrowed, and the pending
+		/// amounts with the block at which each vests.
+		pub fn reputation_of(dc: CooperativeId, who: T::AccountId) -> StandingOf<T> {
+			Self::matured(dc, &who)
 		}
 
 		/// The reputation books of `dc`.
 		pub fn ledger_of(dc: CooperativeId) -> Option<Ledger> {
 			Ledgers::<T>::get(dc)
 		}
+
+		/// The epoch length of `dc`: reputation earned in epoch `k` vests at block
+		/// `(k + 2)·epoch_length`.
+		pub fn epoch_length_of(dc: CooperativeId) -> Option<BlockNumberFor<T>> {
+			EpochLengths::<T>::get(dc)
+		}
 	}
+}
+
+/// Moves every pending amount whose block has come (`vests_at ≤ now`) into the vested part and
+/// keeps the rest earliest first.
+pub fn mature<B: PartialOrd + Copy + Default>(standing: &mut Standing<B>, now: B) {
+	let mut kept = [Pending::<B>::default(); 2];
+	let mut next = 0;
+	for p in standing.pending {
+		if p.amount == 0 {
+			continue;
+		}
+		if p.vests_at <= now {
+			standing.vested = standing.vested.saturating_add(p.amount);
+		} else if let Some(slot) = kept.get_mut(next) {
+			*slot = p;
+			next += 1;
+		}
+	}
+	if kept[0].amount > 0 && kept[1].amount > 0 && kept[1].vests_at < kept[0].vests_at {
+		kept.swap(0, 1);
+	}
+	standing.pending = kept;
+}
+
+/// Adds `amount` pending until `vests_at` to a matured standing: to the slot with the same
+/// block, or to a free one. Both slots hold other blocks only if the clock went backwards; then
+/// the amount joins the later slot and vests at the later of the two blocks (never earlier than
+/// §1a says).
+pub fn add_pending<B: PartialOrd + Copy + Default>(
+	standing: &mut Standing<B>,
+	amount: Reputation,
+	vests_at: B,
+) {
+	if amount == 0 {
+		return;
+	}
+	let slots = &mut standing.pending;
+	if let Some(slot) = slots.iter_mut().find(|p| p.amount > 0 && p.vests_at == vests_at) {
+		slot.amount = slot.amount.saturating_add(amount);
+	} else if let Some(slot) = slots.iter_mut().find(|p| p.amount == 0) {
+		*slot = Pending { amount, vests_at };
+	} else {
+		defensive!("an account holds two pending amounts of other epochs");
+		let later = usize::from(slots[1].vests_at > slots[0].vests_at);
+		slots[later].amount = slots[later].amount.saturating_add(amount);
+		if vests_at > slots[later].vests_at {
+			slots[later].vests_at = vests_at;
+		}
+	}
+	if slots[0].amount > 0 && slots[1].amount > 0 && slots[1].vests_at < slots[0].vests_at {
+		slots.swap(0, 1);
+	}
+}
+
+/// The block at which reputation earned at block `now` vests: the first block of epoch
+/// `⌊now / epoch_length⌋ + 2` (§1a).
+pub fn vesting_block<B>(now: B, epoch_length: B) -> B
+where
+	B: sp_runtime::traits::AtLeast32BitUnsigned + Copy,
+{
+	if epoch_length.is_zero() {
+		return now;
+	}
+	(now / epoch_length).saturating_add(2u32.into()).saturating_mul(epoch_length)
 }
 
 impl<T: Config> Pallet<T> {
@@ -156,20 +263,46 @@ impl<T: Config> Pallet<T> {
 		Ledgers::<T>::get(dc).ok_or(Error::<T>::UnknownCooperative)
 	}
 
+	/// The stored standing of `who`, matured to the current block (nothing is written).
+	fn matured(dc: CooperativeId, who: &T::AccountId) -> StandingOf<T> {
+		let mut standing = ReputationOf::<T>::get(dc, who);
+		mature(&mut standing, frame_system::Pallet::<T>::block_number());
+		standing
+	}
+
+	/// Writes a standing, removing the entry when it holds nothing.
+	fn put(dc: CooperativeId, who: &T::AccountId, standing: StandingOf<T>) {
+		if standing.is_empty() {
+			ReputationOf::<T>::remove(dc, who);
+		} else {
+			ReputationOf::<T>::insert(dc, who, standing);
+		}
+	}
+
+	/// The block at which reputation earned now in `dc` vests.
+	fn vesting_block_of(dc: CooperativeId) -> Result<BlockNumberFor<T>, Error<T>> {
+		let epoch = EpochLengths::<T>::get(dc).ok_or(Error::<T>::UnknownCooperative)?;
+		Ok(vesting_block(frame_system::Pallet::<T>::block_number(), epoch))
+	}
+
 	/// Checks the invariants of every DC's books.
 	///
 	/// ### Invariants
-	/// - `total = Σ reputation of accounts + escrowed`;
-	/// - `total = initial + issued − burned`.
+	/// - `total = Σ (vested + pending) of accounts + escrowed`;
+	/// - `total = initial + issued − burned` and `total ≤ MAX_REPUTATION`;
+	/// - every DC with books has an epoch length above zero, and every account a DC with books;
+	/// - no stored standing is empty.
 	#[cfg(any(feature = "std", feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (dc, ledger) in Ledgers::<T>::iter() {
 			let accounts = ReputationOf::<T>::iter_prefix_values(dc)
-				.try_fold(0u128, |sum, r| sum.checked_add(r))
+				.try_fold(0u128, |sum, s| {
+					sum.checked_add(s.vested)?.checked_add(s.pending_total())
+				})
 				.ok_or("reputation sum overflows")?;
 			frame_support::ensure!(
 				accounts.checked_add(ledger.escrowed) == Some(ledger.total),
-				"total != accounts + escrowed"
+				"total != vested + pending of accounts + escrowed"
 			);
 			frame_support::ensure!(
 				ledger
@@ -179,68 +312,122 @@ impl<T: Config> Pallet<T> {
 					== Some(ledger.total),
 				"total != initial + issued - burned"
 			);
+			frame_support::ensure!(ledger.total <= MAX_REPUTATION, "total above MAX_REPUTATION");
+			frame_support::ensure!(
+				EpochLengths::<T>::get(dc).is_some_and(|e| !e.is_zero()),
+				"DC without an epoch length"
+			);
 		}
-		frame_support::ensure!(
-			ReputationOf::<T>::iter_keys().all(|(dc, _)| Ledgers::<T>::contains_key(dc)),
-			"reputation in a DC without books"
-		);
+		for (dc, _, standing) in ReputationOf::<T>::iter() {
+			frame_support::ensure!(Ledgers::<T>::contains_key(dc), "reputation in a DC without books");
+			frame_support::ensure!(!standing.is_empty(), "an empty standing is stored");
+		}
 		Ok(())
 	}
 }
 
 impl<T: Config> ReputationLedger<T::AccountId> for Pallet<T> {
-	fn reputation(dc: CooperativeId, who: &T::AccountId) -> Reputation {
-		ReputationOf::<T>::get(dc, who)
+	type BlockNumber = BlockNumberFor<T>;
+
+	fn standing(dc: CooperativeId, who: &T::AccountId) -> StandingOf<T> {
+		Self::matured(dc, who)
 	}
 
 	fn ledger(dc: CooperativeId) -> Option<Ledger> {
 		Ledgers::<T>::get(dc)
 	}
 
-	fn endow(dc: CooperativeId, members: &[(T::AccountId, Reputation)]) -> DispatchResult {
+	fn epoch_length(dc: CooperativeId) -> Option<BlockNumberFor<T>> {
+		EpochLengths::<T>::get(dc)
+	}
+
+	fn endow(
+		dc: CooperativeId,
+		epoch_length: BlockNumberFor<T>,
+		members: &[(T::AccountId, Reputation)],
+	) -> DispatchResult {
 		frame_support::ensure!(!Ledgers::<T>::contains_key(dc), Error::<T>::AlreadyEndowed);
+		frame_support::ensure!(!epoch_length.is_zero(), Error::<T>::ZeroEpochLength);
 		let total = members
 			.iter()
 			.try_fold(0u128, |sum, (_, r)| sum.checked_add(*r))
-			.ok_or(ArithmeticError::Overflow)?;
+			.filter(|total| *total <= MAX_REPUTATION)
+			.ok_or(Error::<T>::ReputationOverflow)?;
 		frame_support::ensure!(total > 0, Error::<T>::NoEndowment);
 		for (who, amount) in members {
-			ReputationOf::<T>::mutate(dc, who, |r| *r = r.saturating_add(*amount));
+			ReputationOf::<T>::mutate(dc, who, |s| s.vested = s.vested.saturating_add(*amount));
 		}
 		Ledgers::<T>::insert(dc, Ledger { total, initial: total, ..Default::default() });
-		Self::deposit_event(Event::Endowed { dc, members: members.len() as u32, total });
+		EpochLengths::<T>::insert(dc, epoch_length);
+		Self::deposit_event(Event::Endowed {
+			dc,
+			members: members.len() as u32,
+			total,
+			epoch_length,
+		});
 		Ok(())
 	}
 
 	fn issue(dc: CooperativeId, who: &T::AccountId, amount: Reputation) -> DispatchResult {
 		let mut ledger = Self::ledger_or_err(dc)?;
-		let balance = ReputationOf::<T>::get(dc, who);
-		let new_balance = balance.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-		ledger.total = ledger.total.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-		ledger.issued = ledger.issued.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-		ReputationOf::<T>::insert(dc, who, new_balance);
+		let vests_at = Self::vesting_block_of(dc)?;
+		ledger.total = ledger
+			.total
+			.checked_add(amount)
+			.filter(|total| *total <= MAX_REPUTATION)
+			.ok_or(Error::<T>::ReputationOverflow)?;
+		ledger.issued = ledger.issued.checked_add(amount).ok_or(Error::<T>::ReputationOverflow)?;
+		let mut standing = Self::matured(dc, who);
+		add_pending(&mut standing, amount, vests_at);
+		Self::put(dc, who, standing);
 		Ledgers::<T>::insert(dc, ledger);
-		Self::deposit_event(Event::Issued { dc, who: who.clone(), amount });
+		Self::deposit_event(Event::Issued { dc, who: who.clone(), amount, vests_at });
 		Ok(())
 	}
 
-	fn lock(dc: CooperativeId, who: &T::AccountId, amount: Reputation) -> DispatchResult {
+	fn stake(dc: CooperativeId, who: &T::AccountId, amount: Reputation) -> DispatchResult {
 		let mut ledger = Self::ledger_or_err(dc)?;
-		let balance = ReputationOf::<T>::get(dc, who);
-		let new_balance = balance.checked_sub(amount).ok_or(Error::<T>::InsufficientReputation)?;
-		ledger.escrowed = ledger.escrowed.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-		Self::set_balance(dc, who, new_balance);
+		let mut standing = Self::matured(dc, who);
+		standing.vested =
+			standing.vested.checked_sub(amount).ok_or(Error::<T>::InsufficientVested)?;
+		// Both are bounded by the total, itself at most MAX_REPUTATION.
+		standing.escrowed = standing.escrowed.saturating_add(amount);
+		ledger.escrowed = ledger.escrowed.saturating_add(amount);
+		Self::put(dc, who, standing);
 		Ledgers::<T>::insert(dc, ledger);
 		Ok(())
 	}
 
-	fn release(dc: CooperativeId, who: &T::AccountId, amount: Reputation) -> DispatchResult {
+	fn return_stake(
+		dc: CooperativeId,
+		who: &T::AccountId,
+		stake: Reputation,
+		returned: Reputation,
+	) -> DispatchResult {
 		let mut ledger = Self::ledger_or_err(dc)?;
-		let balance = ReputationOf::<T>::get(dc, who);
-		let new_balance = balance.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+		let mut standing = Self::matured(dc, who);
+		frame_support::ensure!(returned <= stake, Error::<T>::InsufficientEscrow);
+		standing.escrowed =
+			standing.escrowed.checked_sub(stake).ok_or(Error::<T>::InsufficientEscrow)?;
+		ledger.escrowed =
+			ledger.escrowed.checked_sub(returned).ok_or(Error::<T>::InsufficientEscrow)?;
+		standing.vested = standing.vested.saturating_add(returned);
+		Self::put(dc, who, standing);
+		Ledgers::<T>::insert(dc, ledger);
+		Ok(())
+	}
+
+	fn pay_earnings(dc: CooperativeId, who: &T::AccountId, amount: Reputation) -> DispatchResult {
+		if amount == 0 {
+			return Ok(());
+		}
+		let mut ledger = Self::ledger_or_err(dc)?;
+		let vests_at = Self::vesting_block_of(dc)?;
 		ledger.escrowed =
 			ledger.escrowed.checked_sub(amount).ok_or(Error::<T>::InsufficientEscrow)?;
-		Self::set_balance(dc, who, new_balance);
+		let mut standing = Self::matured(dc, who);
+		add_pending(&mut standing, amount, vests_at);
+		Self::put(dc, who, standing);
 		Ledgers::<T>::insert(dc, ledger);
 		Ok(())
 	}
@@ -250,22 +437,11 @@ impl<T: Config> ReputationLedger<T::AccountId> for Pallet<T> {
 		ledger.escrowed =
 			ledger.escrowed.checked_sub(amount).ok_or(Error::<T>::InsufficientEscrow)?;
 		ledger.total = ledger.total.checked_sub(amount).ok_or(Error::<T>::InsufficientEscrow)?;
-		ledger.burned = ledger.burned.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+		ledger.burned = ledger.burned.saturating_add(amount);
 		Ledgers::<T>::insert(dc, ledger);
 		if amount > 0 {
 			Self::deposit_event(Event::Burned { dc, amount });
 		}
 		Ok(())
-	}
-}
-
-impl<T: Config> Pallet<T> {
-	/// Writes a balance, removing the entry at zero so storage holds only non-zero reputation.
-	fn set_balance(dc: CooperativeId, who: &T::AccountId, balance: Reputation) {
-		if balance == 0 {
-			ReputationOf::<T>::remove(dc, who);
-		} else {
-			ReputationOf::<T>::insert(dc, who, balance);
-		}
 	}
 }
