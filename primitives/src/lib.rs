@@ -20,7 +20,8 @@ mod traits;
 
 pub use parameters::{Limits, ParameterError, Parameters, MIN_QUORUM};
 pub use traits::{
-	CooperativeInspect, CooperativeTokens, Ledger, Pending, ReputationLedger, Standing,
+	vesting_block, CooperativeInspect, CooperativeTokens, Ledger, Pending, ReputationLedger,
+	Standing,
 };
 
 /// Identifier of a decentralized cooperation (DC); also the asset id of its token.

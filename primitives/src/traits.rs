@@ -83,6 +83,74 @@ pub struct Pending<BlockNumber> {
 	pub vests_at: BlockNumber,
 }
 
+impl<BlockNumber: PartialOrd + Copy + Default> Standing<BlockNumber> {
+	/// Moves every pending amount whose block has come (`vests_at ≤ now`) into the vested part
+	/// and keeps the rest earliest first (§1a's lazy maturing).
+	pub fn mature(&mut self, now: BlockNumber) {
+		let mut kept = [Pending::<BlockNumber>::default(); 2];
+		let mut next = 0;
+		for p in self.pending {
+			if p.amount == 0 {
+				continue;
+			}
+			if p.vests_at <= now {
+				self.vested = self.vested.saturating_add(p.amount);
+			} else if let Some(slot) = kept.get_mut(next) {
+				*slot = p;
+				next += 1;
+			}
+		}
+		self.pending = kept;
+		self.order_pending();
+	}
+
+	/// Adds `amount` pending until `vests_at` to a matured standing: to the slot with the same
+	/// block, or to a free one. Both slots hold other blocks only if the clock went backwards;
+	/// then the amount joins the later slot and vests at the later of the two blocks (never
+	/// earlier than §1a says).
+	pub fn add_pending(&mut self, amount: Reputation, vests_at: BlockNumber) {
+		if amount == 0 {
+			return;
+		}
+		let slots = &mut self.pending;
+		if let Some(slot) = slots.iter_mut().find(|p| p.amount > 0 && p.vests_at == vests_at) {
+			slot.amount = slot.amount.saturating_add(amount);
+		} else if let Some(slot) = slots.iter_mut().find(|p| p.amount == 0) {
+			*slot = Pending { amount, vests_at };
+		} else {
+			let later = usize::from(slots[1].vests_at > slots[0].vests_at);
+			slots[later].amount = slots[later].amount.saturating_add(amount);
+			if vests_at > slots[later].vests_at {
+				slots[later].vests_at = vests_at;
+			}
+		}
+		self.order_pending();
+	}
+
+	/// Earliest first, empty slots last.
+	fn order_pending(&mut self) {
+		let [first, second] = self.pending;
+		let swap = (first.amount == 0 && second.amount > 0)
+			|| (first.amount > 0 && second.amount > 0 && second.vests_at < first.vests_at);
+		if swap {
+			self.pending.swap(0, 1);
+		}
+	}
+}
+
+/// The block at which reputation earned at block `now` vests: the first block of epoch
+/// `⌊now / epoch_length⌋ + 2` (§1a; epochs count from block 0). An epoch length of 0 (never
+/// valid) vests at once.
+pub fn vesting_block<B>(now: B, epoch_length: B) -> B
+where
+	B: sp_runtime::traits::AtLeast32BitUnsigned + Copy,
+{
+	if epoch_length.is_zero() {
+		return now;
+	}
+	(now / epoch_length).saturating_add(2u32.into()).saturating_mul(epoch_length)
+}
+
 impl<BlockNumber> Standing<BlockNumber> {
 	/// All of the account's pending reputation.
 	pub fn pending_total(&self) -> Reputation {

@@ -53,6 +53,7 @@ fn create_dc_with<T: Config>(admin: &T::AccountId, m: u32) -> CooperativeId {
 		bounded(b's'),
 		12,
 		widest_parameters::<T>(),
+		10u32.into(),
 		members::<T>(m),
 	)
 	.expect("a valid DC");
@@ -77,6 +78,7 @@ mod benchmarks {
 			bounded(b's'),
 			12,
 			widest_parameters::<T>(),
+			10u32.into(),
 			members,
 		);
 

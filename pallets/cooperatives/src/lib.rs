@@ -66,7 +66,7 @@ pub mod weights;
 
 pub use types::{Cooperative, TokenLedger};
 
-use covalue_primitives::{ParameterError, ReputationLedger};
+use covalue_primitives::{Limits, ParameterError, ReputationLedger, MAX_REPUTATION};
 use frame_support::{
 	dispatch::DispatchResult,
 	traits::{fungibles, Get},
@@ -85,7 +85,8 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{AccountIdConversion, Dispatchable};
+	use frame_support::traits::OriginTrait;
+	use sp_runtime::traits::{AccountIdConversion, Dispatchable, Zero};
 
 	/// A DC as stored.
 	pub type CooperativeOf<T> = Cooperative<
@@ -130,6 +131,7 @@ pub mod pallet {
 			type MaxTokenStringLength = ConstU32<16>;
 			type MaxInitialMembers = ConstU32<32>;
 			type MaxScore = ConstU8<20>;
+			type MaxEvaluationPeriod = ConstU32<1_000>;
 			type TokenMinBalance = ConstU128<1>;
 			type WeightInfo = ();
 		}
@@ -157,9 +159,9 @@ pub mod pallet {
 			+ fungibles::Mutate<Self::AccountId>
 			+ fungibles::metadata::Mutate<Self::AccountId>;
 
-		/// Reputation books.
+		/// Reputation books; they also keep each DC's epoch length.
 		#[pallet::no_default]
-		type Reputation: ReputationLedger<Self::AccountId>;
+		type Reputation: ReputationLedger<Self::AccountId, BlockNumber = BlockNumberFor<Self>>;
 
 		/// Derives the pallet's keyless accounts: its own (owner of every DC token) and each DC's
 		/// agent account.
@@ -182,6 +184,11 @@ pub mod pallet {
 		/// contribution's score buckets by it, through [`CooperativeInspect::MaxScore`].
 		#[pallet::constant]
 		type MaxScore: Get<Score>;
+
+		/// The longest evaluation period a DC may choose, in blocks (§1: a huge period would lock
+		/// deposits and stakes for ever).
+		#[pallet::constant]
+		type MaxEvaluationPeriod: Get<u32>;
 
 		/// Minimum balance of a DC token account, in token base units.
 		#[pallet::constant]
@@ -270,15 +277,18 @@ pub mod pallet {
 		DuplicateMember,
 		/// Every initial member needs reputation above zero.
 		ZeroReputation,
-		/// The initial members' reputation adds up to more than `u128::MAX`.
+		/// The initial members' reputation adds up to more than `MAX_REPUTATION`.
 		ReputationOverflow,
+		/// A DC's epoch length must be at least one block.
+		InvalidEpochLength,
 		/// Scores need `min_score ≤ max_score` and `1 ≤ max_score ≤ MaxScore`.
 		InvalidScoreRange,
-		/// The quorum must be above zero.
+		/// The quorum must be between 50% and 100%.
 		InvalidQuorum,
 		/// The alignment radius can be at most `max_score − min_score`.
 		InvalidAlignmentRadius,
-		/// The evaluation period must be at least one block.
+		/// The evaluation period must be at least one block, at most the DC's epoch length and
+		/// at most `MaxEvaluationPeriod`.
 		InvalidEvaluationPeriod,
 		/// The asset id this DC's token needs exists already.
 		TokenIdTaken,
@@ -299,6 +309,7 @@ pub mod pallet {
 			assert!(T::MaxTokenStringLength::get() > 0, "MaxTokenStringLength must be above zero");
 			assert!(T::MaxInitialMembers::get() > 0, "MaxInitialMembers must be above zero");
 			assert!(T::TokenMinBalance::get() > 0, "TokenMinBalance must be above zero");
+			assert!(T::MaxEvaluationPeriod::get() > 0, "MaxEvaluationPeriod must be above zero");
 			// The keyless accounts must not collide for any DC.
 			let pallet: T::AccountId = T::PalletId::get().into_account_truncating();
 			assert!(Self::agent_account(0) != pallet, "an agent account is the pallet's");
@@ -321,10 +332,14 @@ pub mod pallet {
 		///
 		/// ## Details
 		/// Creates the DC's token (the asset with the DC's id, metadata `token_name`,
-		/// `token_symbol`, `token_decimals`) and endows `members` with their initial reputation.
+		/// `token_symbol`, `token_decimals`) and endows `members` with their initial reputation,
+		/// vested. `epoch_length` (at least one block, never changed) sets when earned
+		/// reputation vests: at the first block of the epoch after next (§1a); the evaluation
+		/// period may not exceed it.
 		///
 		/// ## Errors
-		/// [`Error::EmptyName`], [`Error::EmptyTokenMetadata`], the parameter errors,
+		/// [`Error::EmptyName`], [`Error::EmptyTokenMetadata`], [`Error::InvalidEpochLength`],
+		/// the parameter errors,
 		/// [`Error::NoMembers`], [`Error::DuplicateMember`], [`Error::ZeroReputation`],
 		/// [`Error::ReputationOverflow`], [`Error::NoMoreIds`], [`Error::TokenIdTaken`], or the
 		/// currency's error if the deposit can't be held.
@@ -340,6 +355,7 @@ pub mod pallet {
 			token_symbol: BoundedVec<u8, T::MaxTokenStringLength>,
 			token_decimals: u8,
 			parameters: ParametersOf<T>,
+			epoch_length: BlockNumberFor<T>,
 			members: BoundedVec<(T::AccountId, Reputation), T::MaxInitialMembers>,
 		) -> DispatchResult {
 			let creator = ensure_signed(origin)?;
@@ -348,7 +364,8 @@ pub mod pallet {
 				!token_name.is_empty() && !token_symbol.is_empty(),
 				Error::<T>::EmptyTokenMetadata
 			);
-			Self::validate(&parameters)?;
+			ensure!(!epoch_length.is_zero(), Error::<T>::InvalidEpochLength);
+			Self::validate(&parameters, epoch_length)?;
 			Self::validate_members(&members)?;
 			let dc = NextCooperativeId::<T>::get();
 			let next = dc.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
@@ -376,7 +393,7 @@ pub mod pallet {
 				token_symbol.into_inner(),
 				token_decimals,
 			)?;
-			T::Reputation::endow(dc, &members)?;
+			T::Reputation::endow(dc, epoch_length, &members)?;
 
 			Cooperatives::<T>::insert(
 				dc,
@@ -413,7 +430,9 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut cooperative = Self::ensure_admin(dc, &who)?;
-			Self::validate(&parameters)?;
+			let epoch_length =
+				T::Reputation::epoch_length(dc).ok_or(Error::<T>::UnknownCooperative)?;
+			Self::validate(&parameters, epoch_length)?;
 			cooperative.parameters = parameters;
 			Cooperatives::<T>::insert(dc, cooperative);
 			Self::deposit_event(Event::ParametersSet { dc, parameters });
@@ -450,7 +469,8 @@ pub mod pallet {
 		///
 		/// ## Dispatch Origin
 		/// Signed by the DC's admin. The admin pays the transaction fee; the agent account pays
-		/// whatever the call itself costs (deposits, transfers).
+		/// whatever the call itself costs (deposits, transfers). The call keeps the caller's
+		/// call filter (§7): a restricted proxy of the admin stays restricted as the agent.
 		///
 		/// ## Details
 		/// The call's own failure does not fail this call: it is reported in
@@ -474,9 +494,13 @@ pub mod pallet {
 			dc: CooperativeId,
 			call: Box<<T as Config>::RuntimeCall>,
 		) -> DispatchResultWithPostInfo {
-			let who = ensure_signed(origin)?;
+			let who = ensure_signed(origin.clone())?;
 			let cooperative = Self::ensure_admin(dc, &who)?;
-			let result = call.dispatch(frame_system::RawOrigin::Signed(cooperative.agent).into());
+			// Only the caller changes: a filter on the admin's origin (a proxy type, say) applies
+			// to the agent's call too, as `Utility::as_derivative` does.
+			let mut agent_origin = origin;
+			agent_origin.set_caller_from(frame_system::RawOrigin::Signed(cooperative.agent));
+			let result = call.dispatch(agent_origin);
 			let call_weight = result.unwrap_or_else(|e| e.post_info).actual_weight;
 			Self::deposit_event(Event::AgentDispatched {
 				dc,
@@ -529,9 +553,14 @@ pub mod pallet {
 			Footprint::from_parts(1, record.saturating_add(entries))
 		}
 
-		/// Checks parameters against §1's valid ranges.
-		pub fn validate(p: &ParametersOf<T>) -> DispatchResult {
-			p.validate(T::MaxScore::get()).map_err(|e| {
+		/// Checks parameters against §1's valid ranges, for a DC of `epoch_length`.
+		pub fn validate(p: &ParametersOf<T>, epoch_length: BlockNumberFor<T>) -> DispatchResult {
+			let limits = Limits {
+				max_score: T::MaxScore::get(),
+				max_evaluation_period: T::MaxEvaluationPeriod::get().into(),
+				epoch_length,
+			};
+			p.validate(&limits).map_err(|e| {
 				match e {
 					ParameterError::InvalidScoreRange => Error::<T>::InvalidScoreRange,
 					ParameterError::InvalidQuorum => Error::<T>::InvalidQuorum,
@@ -552,7 +581,10 @@ pub mod pallet {
 					!members[..i].iter().any(|(other, _)| other == who),
 					Error::<T>::DuplicateMember
 				);
-				total = total.checked_add(*amount).ok_or(Error::<T>::ReputationOverflow)?;
+				total = total
+					.checked_add(*amount)
+					.filter(|total| *total <= MAX_REPUTATION)
+					.ok_or(Error::<T>::ReputationOverflow)?;
 			}
 			Ok(())
 		}

@@ -8,7 +8,7 @@ use frame_support::{derive_impl, parameter_types};
 
 pub type AccountId = sp_runtime::AccountId32;
 /// The reputation books the pallet writes to.
-pub type Reputation = covalue_test_support::MockReputation<AccountId>;
+pub type Reputation = covalue_test_support::MockReputation<Test>;
 
 frame_support::construct_runtime!(
 	pub enum Test {

@@ -2,7 +2,9 @@
 //! reputation books. Every test ends with the pallet's invariants (`try_state`).
 
 use crate::{mock::*, Cooperatives as CooperativesStorage, Error, Event, HoldReason};
-use covalue_primitives::ReputationLedger;
+use covalue_primitives::{ReputationLedger, MAX_REPUTATION};
+use covalue_test_support::EXAMPLE_EPOCH;
+use sp_runtime::traits::Hash;
 use frame_support::traits::Footprint;
 use frame_support::{
 	assert_noop, assert_ok,
@@ -28,6 +30,7 @@ fn create(
 		symbol.to_vec().try_into().unwrap(),
 		6,
 		parameters,
+		EXAMPLE_EPOCH.into(),
 		BoundedVec::truncate_from(members),
 	)
 }
@@ -88,8 +91,10 @@ fn create_dc_sets_everything_up() {
 		assert_eq!(details.owner, Cooperatives::account_id());
 		assert_eq!(details.issuer, Cooperatives::account_id());
 		// reputation.
-		assert_eq!(Reputation::reputation(dc, &ALICE), 400);
-		assert_eq!(Reputation::reputation(dc, &BOB), 600);
+		// reputation, vested at once; the epoch length.
+		assert_eq!(Reputation::standing(dc, &ALICE).vested, 400);
+		assert_eq!(Reputation::standing(dc, &BOB).vested, 600);
+		assert_eq!(Reputation::epoch_length(dc), Some(10));
 		assert_eq!(Reputation::ledger(dc).unwrap().total, 1000);
 		assert_eq!(pallet_cooperatives_next(), 2);
 		// the view function.
@@ -119,6 +124,30 @@ fn create_dc_rejects_bad_input_and_changes_nothing() {
 			create(ADMIN, b"N", b"X", p, vec![(ALICE, u128::MAX), (BOB, 1)]),
 			Error::<Test>::ReputationOverflow
 		);
+		// Above MAX_REPUTATION, not only above u128: the accumulators must fit.
+		assert_noop!(
+			create(ADMIN, b"N", b"X", p, vec![(ALICE, MAX_REPUTATION), (BOB, 1)]),
+			Error::<Test>::ReputationOverflow
+		);
+		let with_epoch = |epoch: u64, p: crate::Parameters<u64>| {
+			Cooperatives::create_dc(
+				RuntimeOrigin::signed(ADMIN),
+				b"N".to_vec().try_into().unwrap(),
+				b"T".to_vec().try_into().unwrap(),
+				b"X".to_vec().try_into().unwrap(),
+				0,
+				p,
+				epoch,
+				vec![(ALICE, 1)].try_into().unwrap(),
+			)
+		};
+		assert_noop!(with_epoch(0, p), Error::<Test>::InvalidEpochLength);
+		let mut long = p;
+		long.evaluation_period = 1_001;
+		// Within a long epoch, but above MaxEvaluationPeriod (1,000 in the mock).
+		assert_noop!(with_epoch(5_000, long), Error::<Test>::InvalidEvaluationPeriod);
+		long.evaluation_period = 1_000;
+		assert_ok!(with_epoch(5_000, long));
 		let with = |f: fn(&mut crate::Parameters<u64>)| {
 			let mut p = example_parameters();
 			f(&mut p);
@@ -129,8 +158,11 @@ fn create_dc_rejects_bad_input_and_changes_nothing() {
 			(with(|p| p.max_score = 0), Error::<Test>::InvalidScoreRange),
 			(with(|p| p.max_score = 21), Error::<Test>::InvalidScoreRange),
 			(with(|p| p.quorum = Perbill::zero()), Error::<Test>::InvalidQuorum),
+			(with(|p| p.quorum = Perbill::from_parts(499_999_999)), Error::<Test>::InvalidQuorum),
 			(with(|p| p.alignment_radius = 6), Error::<Test>::InvalidAlignmentRadius),
 			(with(|p| p.evaluation_period = 0), Error::<Test>::InvalidEvaluationPeriod),
+			// Longer than the epoch of 10.
+			(with(|p| p.evaluation_period = 11), Error::<Test>::InvalidEvaluationPeriod),
 		] {
 			assert_noop!(create(ADMIN, b"N", b"X", bad, ok.clone()), error);
 		}
@@ -139,11 +171,16 @@ fn create_dc_rejects_bad_input_and_changes_nothing() {
 			p.min_score = 20;
 			p.max_score = 20;
 			p.alignment_radius = 0;
-			p.quorum = Perbill::from_parts(1);
+			p.quorum = Perbill::from_percent(50);
 			p.stake = Perbill::one();
 			p.evaluation_period = 1;
 		});
 		assert_ok!(create(ADMIN, b"N", b"X", edge, ok.clone()));
+		let edge = with(|p| {
+			p.quorum = Perbill::one();
+			p.evaluation_period = 10;
+		});
+		assert_ok!(create(ADMIN, b"N", b"X", edge, vec![(ALICE, MAX_REPUTATION)]));
 		// no money for the deposit.
 		assert_noop!(create(PENNILESS, b"N", b"X", p, ok), TokenError::FundsUnavailable);
 	});
@@ -196,6 +233,12 @@ fn only_the_admin_changes_parameters() {
 		);
 		let mut bad = p;
 		bad.evaluation_period = 0;
+		assert_noop!(
+			Cooperatives::set_parameters(RuntimeOrigin::signed(ADMIN), 0, bad),
+			Error::<Test>::InvalidEvaluationPeriod
+		);
+		// The DC's epoch length (10) bounds the period of every later change too.
+		bad.evaluation_period = 11;
 		assert_noop!(
 			Cooperatives::set_parameters(RuntimeOrigin::signed(ADMIN), 0, bad),
 			Error::<Test>::InvalidEvaluationPeriod
@@ -263,6 +306,46 @@ fn the_admin_acts_as_the_agent() {
 }
 
 #[test]
+fn the_agent_keeps_the_callers_call_filter() {
+	build_and_execute(|| {
+		use frame_support::traits::OriginTrait;
+		assert_ok!(create(ADMIN, b"N", b"X", example_parameters(), vec![(ALICE, 1)]));
+		let agent = Cooperatives::agent_account(0);
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(ALICE),
+			agent.clone(),
+			500
+		));
+		// The admin's origin as a proxy that may not move balances would see it.
+		let mut restricted = RuntimeOrigin::signed(ADMIN);
+		restricted.add_filter(|call| !matches!(call, RuntimeCall::Balances(..)));
+		let pay = RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
+			dest: CAROL,
+			value: 200,
+		});
+		assert_ok!(Cooperatives::dispatch_as_agent(restricted.clone(), 0, Box::new(pay)));
+		System::assert_last_event(
+			Event::AgentDispatched {
+				dc: 0,
+				result: Err(frame_system::Error::<Test>::CallFiltered.into()),
+			}
+			.into(),
+		);
+		assert_eq!(Balances::free_balance(&agent), 500);
+		// What the filter lets through still runs as the agent.
+		let remark = RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![1] });
+		assert_ok!(Cooperatives::dispatch_as_agent(restricted, 0, Box::new(remark)));
+		System::assert_has_event(
+			frame_system::Event::Remarked {
+				sender: agent,
+				hash: sp_runtime::traits::BlakeTwo256::hash(&[1]),
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
 fn a_taken_token_id_or_an_unknown_dc_is_refused() {
 	build_and_execute(|| {
 		// Root (allowed to force-create in this mock, never in the runtime) takes asset id 0.
@@ -288,6 +371,7 @@ fn a_taken_token_id_or_an_unknown_dc_is_refused() {
 				b"X".to_vec().try_into().unwrap(),
 				0,
 				example_parameters(),
+				10,
 				vec![(ALICE, 1)].try_into().unwrap(),
 			),
 			DispatchError::BadOrigin

@@ -61,7 +61,7 @@ mod tests;
 pub use covalue_primitives::{
 	CooperativeId, Ledger, Pending, Reputation, ReputationLedger, Standing, MAX_REPUTATION,
 };
-use frame_support::{defensive, pallet_prelude::DispatchResult};
+use frame_support::pallet_prelude::DispatchResult;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::Zero;
 
@@ -194,70 +194,6 @@ pub mod pallet {
 	}
 }
 
-/// Moves every pending amount whose block has come (`vests_at ≤ now`) into the vested part and
-/// keeps the rest earliest first.
-pub fn mature<B: PartialOrd + Copy + Default>(standing: &mut Standing<B>, now: B) {
-	let mut kept = [Pending::<B>::default(); 2];
-	let mut next = 0;
-	for p in standing.pending {
-		if p.amount == 0 {
-			continue;
-		}
-		if p.vests_at <= now {
-			standing.vested = standing.vested.saturating_add(p.amount);
-		} else if let Some(slot) = kept.get_mut(next) {
-			*slot = p;
-			next += 1;
-		}
-	}
-	if kept[0].amount > 0 && kept[1].amount > 0 && kept[1].vests_at < kept[0].vests_at {
-		kept.swap(0, 1);
-	}
-	standing.pending = kept;
-}
-
-/// Adds `amount` pending until `vests_at` to a matured standing: to the slot with the same
-/// block, or to a free one. Both slots hold other blocks only if the clock went backwards; then
-/// the amount joins the later slot and vests at the later of the two blocks (never earlier than
-/// §1a says).
-pub fn add_pending<B: PartialOrd + Copy + Default>(
-	standing: &mut Standing<B>,
-	amount: Reputation,
-	vests_at: B,
-) {
-	if amount == 0 {
-		return;
-	}
-	let slots = &mut standing.pending;
-	if let Some(slot) = slots.iter_mut().find(|p| p.amount > 0 && p.vests_at == vests_at) {
-		slot.amount = slot.amount.saturating_add(amount);
-	} else if let Some(slot) = slots.iter_mut().find(|p| p.amount == 0) {
-		*slot = Pending { amount, vests_at };
-	} else {
-		defensive!("an account holds two pending amounts of other epochs");
-		let later = usize::from(slots[1].vests_at > slots[0].vests_at);
-		slots[later].amount = slots[later].amount.saturating_add(amount);
-		if vests_at > slots[later].vests_at {
-			slots[later].vests_at = vests_at;
-		}
-	}
-	if slots[0].amount > 0 && slots[1].amount > 0 && slots[1].vests_at < slots[0].vests_at {
-		slots.swap(0, 1);
-	}
-}
-
-/// The block at which reputation earned at block `now` vests: the first block of epoch
-/// `⌊now / epoch_length⌋ + 2` (§1a).
-pub fn vesting_block<B>(now: B, epoch_length: B) -> B
-where
-	B: sp_runtime::traits::AtLeast32BitUnsigned + Copy,
-{
-	if epoch_length.is_zero() {
-		return now;
-	}
-	(now / epoch_length).saturating_add(2u32.into()).saturating_mul(epoch_length)
-}
-
 impl<T: Config> Pallet<T> {
 	fn ledger_or_err(dc: CooperativeId) -> Result<Ledger, Error<T>> {
 		Ledgers::<T>::get(dc).ok_or(Error::<T>::UnknownCooperative)
@@ -266,7 +202,7 @@ impl<T: Config> Pallet<T> {
 	/// The stored standing of `who`, matured to the current block (nothing is written).
 	fn matured(dc: CooperativeId, who: &T::AccountId) -> StandingOf<T> {
 		let mut standing = ReputationOf::<T>::get(dc, who);
-		mature(&mut standing, frame_system::Pallet::<T>::block_number());
+		standing.mature(frame_system::Pallet::<T>::block_number());
 		standing
 	}
 
@@ -282,7 +218,7 @@ impl<T: Config> Pallet<T> {
 	/// The block at which reputation earned now in `dc` vests.
 	fn vesting_block_of(dc: CooperativeId) -> Result<BlockNumberFor<T>, Error<T>> {
 		let epoch = EpochLengths::<T>::get(dc).ok_or(Error::<T>::UnknownCooperative)?;
-		Ok(vesting_block(frame_system::Pallet::<T>::block_number(), epoch))
+		Ok(covalue_primitives::vesting_block(frame_system::Pallet::<T>::block_number(), epoch))
 	}
 
 	/// Checks the invariants of every DC's books.
@@ -378,7 +314,7 @@ impl<T: Config> ReputationLedger<T::AccountId> for Pallet<T> {
 			.ok_or(Error::<T>::ReputationOverflow)?;
 		ledger.issued = ledger.issued.checked_add(amount).ok_or(Error::<T>::ReputationOverflow)?;
 		let mut standing = Self::matured(dc, who);
-		add_pending(&mut standing, amount, vests_at);
+		standing.add_pending(amount, vests_at);
 		Self::put(dc, who, standing);
 		Ledgers::<T>::insert(dc, ledger);
 		Self::deposit_event(Event::Issued { dc, who: who.clone(), amount, vests_at });
@@ -426,7 +362,7 @@ impl<T: Config> ReputationLedger<T::AccountId> for Pallet<T> {
 		ledger.escrowed =
 			ledger.escrowed.checked_sub(amount).ok_or(Error::<T>::InsufficientEscrow)?;
 		let mut standing = Self::matured(dc, who);
-		add_pending(&mut standing, amount, vests_at);
+		standing.add_pending(amount, vests_at);
 		Self::put(dc, who, standing);
 		Ledgers::<T>::insert(dc, ledger);
 		Ok(())

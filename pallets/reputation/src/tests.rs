@@ -165,19 +165,19 @@ fn stakes_return_vested_and_earnings_are_pending() {
 #[test]
 fn pending_amounts_stay_in_order() {
 	let mut s = standing(0, 0, &[]);
-	crate::add_pending(&mut s, 5, 30);
-	crate::add_pending(&mut s, 3, 20);
+	s.add_pending(5, 30);
+	s.add_pending(3, 20);
 	assert_eq!(s, standing(0, 0, &[(3, 20), (5, 30)]));
-	crate::add_pending(&mut s, 0, 40);
+	s.add_pending(0, 40);
 	assert_eq!(s, standing(0, 0, &[(3, 20), (5, 30)]));
-	crate::mature(&mut s, 25);
+	s.mature(25);
 	assert_eq!(s, standing(3, 0, &[(5, 30)]));
-	crate::mature(&mut s, 30);
+	s.mature(30);
 	assert_eq!(s, standing(8, 0, &[]));
-	assert_eq!(crate::vesting_block(0u64, 10), 20);
-	assert_eq!(crate::vesting_block(9u64, 10), 20);
-	assert_eq!(crate::vesting_block(10u64, 10), 30);
-	assert_eq!(crate::vesting_block(12u64, 1), 14);
+	assert_eq!(covalue_primitives::vesting_block(0u64, 10), 20);
+	assert_eq!(covalue_primitives::vesting_block(9u64, 10), 20);
+	assert_eq!(covalue_primitives::vesting_block(10u64, 10), 30);
+	assert_eq!(covalue_primitives::vesting_block(12u64, 1), 14);
 }
 
 #[test]

@@ -20,7 +20,7 @@ use codec::{Decode, Encode};
 use core::marker::PhantomData;
 use covalue_primitives::{
 	CooperativeId, CooperativeInspect, CooperativeTokens, Ledger, Parameters, Reputation,
-	ReputationLedger, Score, TokenBalance,
+	ReputationLedger, Score, Standing, TokenBalance, MAX_REPUTATION,
 };
 use frame_support::{pallet_prelude::DispatchResult, storage::unhashed, traits::Get};
 use sp_runtime::{ArithmeticError, BuildStorage, DispatchError, Perbill, TokenError};
@@ -61,6 +61,9 @@ pub fn example_parameters<BlockNumber: From<u32>>() -> Parameters<BlockNumber> {
 		evaluation_period: 10.into(),
 	}
 }
+
+/// The epoch length of the examples' DCs (§8, §9): 10 blocks.
+pub const EXAMPLE_EPOCH: u32 = 10;
 
 /// A deposit priced `base + per_byte · bytes` of what a record stores, held from the payer's
 /// native balance with `Reason`.
@@ -115,12 +118,19 @@ fn key(prefix: &[u8], rest: impl Encode) -> Vec<u8> {
 	key
 }
 
-/// Reputation books in storage: a [`ReputationLedger`] without the reputation pallet.
-pub struct MockReputation<AccountId>(PhantomData<AccountId>);
+/// Reputation books in storage, with vesting by the chain's block number: a
+/// [`ReputationLedger`] without the reputation pallet.
+pub struct MockReputation<T>(PhantomData<T>);
 
-impl<AccountId: Encode> MockReputation<AccountId> {
-	fn set(dc: CooperativeId, who: &AccountId, amount: Reputation) {
-		unhashed::put(&key(b"reputation", (dc, who)), &amount);
+type StandingOf<T> = Standing<frame_system::pallet_prelude::BlockNumberFor<T>>;
+
+impl<T: frame_system::Config> MockReputation<T> {
+	fn put(dc: CooperativeId, who: &T::AccountId, standing: StandingOf<T>) {
+		unhashed::put(&key(b"reputation", (dc, who)), &standing);
+	}
+
+	fn now() -> frame_system::pallet_prelude::BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
 	}
 
 	/// Writes the books of `dc` (a test restores books it took).
@@ -136,66 +146,115 @@ impl<AccountId: Encode> MockReputation<AccountId> {
 	fn ledger_or_err(dc: CooperativeId) -> Result<Ledger, DispatchError> {
 		unhashed::get(&key(b"ledger", dc)).ok_or(DispatchError::Other("no reputation books"))
 	}
+
+	fn vests_at(dc: CooperativeId) -> Result<frame_system::pallet_prelude::BlockNumberFor<T>, DispatchError> {
+		let epoch = Self::epoch_length(dc).ok_or(DispatchError::Other("no epoch length"))?;
+		Ok(covalue_primitives::vesting_block(Self::now(), epoch))
+	}
 }
 
-impl<AccountId: Encode> ReputationLedger<AccountId> for MockReputation<AccountId> {
-	fn reputation(dc: CooperativeId, who: &AccountId) -> Reputation {
-		unhashed::get_or_default(&key(b"reputation", (dc, who)))
+impl<T: frame_system::Config> ReputationLedger<T::AccountId> for MockReputation<T> {
+	type BlockNumber = frame_system::pallet_prelude::BlockNumberFor<T>;
+
+	fn standing(dc: CooperativeId, who: &T::AccountId) -> StandingOf<T> {
+		let mut standing: StandingOf<T> =
+			unhashed::get_or_default(&key(b"reputation", (dc, who)));
+		standing.mature(Self::now());
+		standing
 	}
 
 	fn ledger(dc: CooperativeId) -> Option<Ledger> {
 		unhashed::get(&key(b"ledger", dc))
 	}
 
-	fn endow(dc: CooperativeId, members: &[(AccountId, Reputation)]) -> DispatchResult {
+	fn epoch_length(dc: CooperativeId) -> Option<Self::BlockNumber> {
+		unhashed::get(&key(b"epoch", dc))
+	}
+
+	fn endow(
+		dc: CooperativeId,
+		epoch_length: Self::BlockNumber,
+		members: &[(T::AccountId, Reputation)],
+	) -> DispatchResult {
 		if Self::ledger(dc).is_some() {
 			return Err(DispatchError::Other("endowed already"));
 		}
 		let total = members
 			.iter()
 			.try_fold(0u128, |sum, (_, r)| sum.checked_add(*r))
+			.filter(|total| *total <= MAX_REPUTATION)
 			.ok_or(ArithmeticError::Overflow)?;
 		if total == 0 {
 			return Err(DispatchError::Other("no endowment"));
 		}
 		for (who, amount) in members {
-			Self::set(dc, who, Self::reputation(dc, who).saturating_add(*amount));
+			let mut standing = Self::standing(dc, who);
+			standing.vested = standing.vested.saturating_add(*amount);
+			Self::put(dc, who, standing);
 		}
 		Self::put_ledger(dc, Ledger { total, initial: total, ..Default::default() });
+		unhashed::put(&key(b"epoch", dc), &epoch_length);
 		Ok(())
 	}
 
-	fn issue(dc: CooperativeId, who: &AccountId, amount: Reputation) -> DispatchResult {
+	fn issue(dc: CooperativeId, who: &T::AccountId, amount: Reputation) -> DispatchResult {
 		let mut ledger = Self::ledger_or_err(dc)?;
-		let balance =
-			Self::reputation(dc, who).checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-		ledger.total = ledger.total.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-		ledger.issued = ledger.issued.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-		Self::set(dc, who, balance);
+		ledger.total = ledger
+			.total
+			.checked_add(amount)
+			.filter(|total| *total <= MAX_REPUTATION)
+			.ok_or(ArithmeticError::Overflow)?;
+		ledger.issued = ledger.issued.saturating_add(amount);
+		let mut standing = Self::standing(dc, who);
+		standing.add_pending(amount, Self::vests_at(dc)?);
+		Self::put(dc, who, standing);
 		Self::put_ledger(dc, ledger);
 		Ok(())
 	}
 
-	fn lock(dc: CooperativeId, who: &AccountId, amount: Reputation) -> DispatchResult {
+	fn stake(dc: CooperativeId, who: &T::AccountId, amount: Reputation) -> DispatchResult {
 		let mut ledger = Self::ledger_or_err(dc)?;
-		let balance = Self::reputation(dc, who)
+		let mut standing = Self::standing(dc, who);
+		standing.vested = standing
+			.vested
 			.checked_sub(amount)
-			.ok_or(DispatchError::Other("insufficient reputation"))?;
-		ledger.escrowed = ledger.escrowed.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-		Self::set(dc, who, balance);
+			.ok_or(DispatchError::Other("insufficient vested reputation"))?;
+		standing.escrowed = standing.escrowed.saturating_add(amount);
+		ledger.escrowed = ledger.escrowed.saturating_add(amount);
+		Self::put(dc, who, standing);
 		Self::put_ledger(dc, ledger);
 		Ok(())
 	}
 
-	fn release(dc: CooperativeId, who: &AccountId, amount: Reputation) -> DispatchResult {
+	fn return_stake(
+		dc: CooperativeId,
+		who: &T::AccountId,
+		stake: Reputation,
+		returned: Reputation,
+	) -> DispatchResult {
 		let mut ledger = Self::ledger_or_err(dc)?;
-		let balance =
-			Self::reputation(dc, who).checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+		let mut standing = Self::standing(dc, who);
+		let insufficient = DispatchError::Other("insufficient escrow");
+		if returned > stake {
+			return Err(insufficient);
+		}
+		standing.escrowed = standing.escrowed.checked_sub(stake).ok_or(insufficient)?;
+		ledger.escrowed = ledger.escrowed.checked_sub(returned).ok_or(insufficient)?;
+		standing.vested = standing.vested.saturating_add(returned);
+		Self::put(dc, who, standing);
+		Self::put_ledger(dc, ledger);
+		Ok(())
+	}
+
+	fn pay_earnings(dc: CooperativeId, who: &T::AccountId, amount: Reputation) -> DispatchResult {
+		let mut ledger = Self::ledger_or_err(dc)?;
 		ledger.escrowed = ledger
 			.escrowed
 			.checked_sub(amount)
 			.ok_or(DispatchError::Other("insufficient escrow"))?;
-		Self::set(dc, who, balance);
+		let mut standing = Self::standing(dc, who);
+		standing.add_pending(amount, Self::vests_at(dc)?);
+		Self::put(dc, who, standing);
 		Self::put_ledger(dc, ledger);
 		Ok(())
 	}
