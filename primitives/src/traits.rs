@@ -34,6 +34,9 @@ pub struct Ledger {
 	pub burned: Reputation,
 	/// What contributions hold in escrow: stakes not yet paid back out.
 	pub escrowed: Reputation,
+	/// The evaluators' own stakes that are not settled yet: Σ of the accounts' escrowed
+	/// reputation. It equals `escrowed` while no contribution is half-way through its closing.
+	pub staked: Reputation,
 }
 
 /// One account's reputation in one DC, with its pending amounts matured up to a given block

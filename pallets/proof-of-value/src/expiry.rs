@@ -1,8 +1,9 @@
 //! The automatic closing of expired contributions (§5: "closed automatically with spare block
 //! weight").
 //!
-//! Every open contribution is scheduled in [`Expiring`] under the first block in which it can be
-//! closed. [`ExpiryCursor`] remembers the earliest block not cleared yet and how many
+//! Every contribution that is not closed is scheduled in [`Expiring`] under the first block in
+//! which it can be closed; it stays there while its closing takes several steps, so that the
+//! steps continue in later blocks. [`ExpiryCursor`] remembers the earliest block not cleared yet and how many
 //! contributions are scheduled, so that `on_idle` finds the next one to close in O(1) and an empty
 //! schedule costs one read.
 
@@ -55,8 +56,8 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Closes expired contributions while `meter` allows, oldest expiry first. A contribution
-	/// whose closing fails is left for a manual `close` ([`AwaitingManualClose`]) instead of
+	/// Takes closing steps of expired contributions while `meter` allows, oldest expiry first;
+	/// a closing that does not fit continues in the next block. A contribution whose closing fails is left for a manual `close` ([`AwaitingManualClose`]) instead of
 	/// being retried in every block.
 	pub(crate) fn close_expired(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
 		let step = T::WeightInfo::expiry_step();
@@ -82,13 +83,16 @@ impl<T: Config> Pallet<T> {
 				Self::unschedule_expiry(contribution, earliest);
 				continue;
 			};
-			let weight = Self::close_weight(&c);
-			if meter.try_consume(weight).is_err() {
+			// As many settlement items as the remaining weight allows: a closing too large
+			// for one block continues in the next ones.
+			let Some(items) = Self::items_within(&c, meter.remaining()) else { return };
+			if items == 0 {
 				return;
 			}
-			if let Err(e) =
-				frame_support::storage::with_storage_layer(|| Self::do_close(contribution, c))
-			{
+			meter.consume(Self::close_step_weight(&c, items));
+			if let Err(e) = frame_support::storage::with_storage_layer(|| {
+				Self::close_step(contribution, c, items)
+			}) {
 				log::warn!(
 					target: "runtime::proof-of-value",
 					"automatic closing of contribution {contribution} failed: {e:?}"

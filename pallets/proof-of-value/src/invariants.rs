@@ -2,8 +2,8 @@
 //! and integration test.
 
 use crate::{
-	AwaitingManualClose, Config, Contributions, Evaluations, Evaluators, Expiring, ExpiryCursor,
-	NextContributionId, Pallet, Status,
+	protocol, AwaitingManualClose, Config, Contributions, Earnings, Evaluations, Evaluators,
+	Expiring, ExpiryCursor, NextContributionId, Pallet, SettlementPhase, Status,
 };
 use alloc::collections::btree_map::BTreeMap;
 use covalue_primitives::{CooperativeId, ReputationLedger};
@@ -14,72 +14,133 @@ impl<T: Config> Pallet<T> {
 	///
 	/// ### Invariants
 	/// - per open contribution: `escrow ≥ pot`; `escrow` = Σ stakes of its evaluations; each
-	///   bucket's weight = Σ weights of its evaluations; the evaluation count matches; it is
-	///   scheduled for automatic closing, or waits for a manual one after that failed;
-	/// - per closed contribution: no escrow, no pot, no evaluations left;
+	///   bucket's weight = Σ weights of its evaluations; `Σ_b W_b ≤ R₀` (no reputation counted
+	///   twice); `need = quorum.mul_ceil(R₀)`; the evaluation count matches;
+	/// - per closing contribution: what it still holds (`escrow − released`) covers every stake
+	///   not returned yet while stakes come back, then every earning set aside; and
+	///   `released ≤ payouts ≤ escrow`;
+	/// - every contribution not closed is scheduled for automatic closing, or waits for a
+	///   manual one after that failed;
+	/// - per closed contribution: no escrow, no pot, no evaluations, no earnings left;
 	/// - every contribution id is below [`NextContributionId`];
-	/// - per DC: Σ escrow of its open contributions = the escrow in its reputation books.
+	/// - per DC: Σ of what its contributions hold = the escrow of its reputation books, and
+	///   Σ of the unsettled stakes = the books' `staked`; per account: its escrowed reputation
+	///   = Σ of its unsettled stakes.
 	///
 	/// The token supply is checked against its books by the DC registry.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		let mut escrow_by_dc = BTreeMap::<CooperativeId, u128>::new();
+		let mut held_by_dc = BTreeMap::<CooperativeId, u128>::new();
+		let mut staked_by_dc = BTreeMap::<CooperativeId, u128>::new();
+		let mut staked_by_account = BTreeMap::<(CooperativeId, T::AccountId), u128>::new();
 		let mut scheduled = 0u32;
 		let next = NextContributionId::<T>::get();
 		for (id, c) in Contributions::<T>::iter() {
 			ensure!(id < next, "contribution id at or above the next id");
-			match c.status {
-				Status::Open => {
-					ensure!(c.escrow >= c.pot, "escrow below pot");
-					let mut weights = alloc::vec![0u128; c.buckets.len()];
-					let (mut count, mut stakes) = (0u32, 0u128);
-					for (_, e) in Evaluations::<T>::iter_prefix(id) {
-						let weight = e
-							.score
-							.checked_sub(c.parameters.min_score)
-							.and_then(|i| weights.get_mut(usize::from(i)))
-							.ok_or("evaluation score outside the contribution's buckets")?;
-						*weight = weight.checked_add(e.weight).ok_or("bucket weight overflows")?;
-						stakes = stakes.checked_add(e.stake).ok_or("stakes overflow")?;
-						count = count.saturating_add(1);
-					}
-					ensure!(count == c.evaluations, "evaluation count mismatch");
+			let mut stakes = 0u128;
+			if !matches!(c.status, Status::Closed { .. }) {
+				let mut weights = alloc::vec![0u128; c.buckets.len()];
+				let mut count = 0u32;
+				for (who, e) in Evaluations::<T>::iter_prefix(id) {
+					let weight = e
+						.score
+						.checked_sub(c.parameters.min_score)
+						.and_then(|i| weights.get_mut(usize::from(i)))
+						.ok_or("evaluation score outside the contribution's buckets")?;
+					*weight = weight.checked_add(e.weight).ok_or("bucket weight overflows")?;
+					stakes = stakes.checked_add(e.stake).ok_or("stakes overflow")?;
+					count = count.saturating_add(1);
+					let mine = staked_by_account.entry((c.dc, who)).or_default();
+					*mine = mine.checked_add(e.stake).ok_or("stakes overflow")?;
+				}
+				ensure!(
+					Evaluators::<T>::iter_prefix(id).count() as u32 == count,
+					"evaluator order mismatch"
+				);
+				if Expiring::<T>::contains_key(c.first_closing_block(), id) {
+					scheduled += 1;
+				} else {
 					ensure!(
-						Evaluators::<T>::iter_prefix(id).count() as u32 == count,
-						"evaluator order mismatch"
+						AwaitingManualClose::<T>::contains_key(id),
+						"open contribution neither scheduled nor awaiting a manual close"
 					);
-					ensure!(stakes == c.escrow, "escrow != sum of stakes");
-					ensure!(
-						c.buckets.iter().map(|b| b.weight).eq(weights.into_iter()),
-						"bucket weight != sum of its evaluations"
-					);
-					if Expiring::<T>::contains_key(c.first_closing_block(), id) {
-						scheduled += 1;
-					} else {
+				}
+				let staked = staked_by_dc.entry(c.dc).or_default();
+				*staked = staked.checked_add(stakes).ok_or("stakes overflow")?;
+				let held = held_by_dc.entry(c.dc).or_default();
+				*held = held.checked_add(c.held()).ok_or("escrow overflows")?;
+				match c.status {
+					Status::Open => {
+						ensure!(c.escrow >= c.pot, "escrow below pot");
+						ensure!(count == c.evaluations, "evaluation count mismatch");
+						ensure!(stakes == c.escrow, "escrow != sum of stakes");
 						ensure!(
-							AwaitingManualClose::<T>::contains_key(id),
-							"open contribution neither scheduled nor awaiting a manual close"
+							c.buckets.iter().map(|b| b.weight).eq(weights.into_iter()),
+							"bucket weight != sum of its evaluations"
 						);
-					}
-					let escrow = escrow_by_dc.entry(c.dc).or_default();
-					*escrow = escrow.checked_add(c.escrow).ok_or("escrow overflows")?;
-				},
-				Status::Closed { .. } => {
-					ensure!(c.escrow == 0 && c.pot == 0, "closed contribution holds escrow");
-					ensure!(
-						Evaluations::<T>::iter_prefix(id).next().is_none(),
-						"closed contribution keeps evaluations"
-					);
-				},
+						let counted = c
+							.buckets
+							.iter()
+							.try_fold(0u128, |sum, b| sum.checked_add(b.weight))
+							.ok_or("bucket weights overflow")?;
+						ensure!(counted <= c.total_at_submission, "reputation counted twice");
+						ensure!(
+							c.need == protocol::quorum_need(c.parameters.quorum, c.total_at_submission),
+							"threshold not the one fixed at submission"
+						);
+						ensure!(
+							Earnings::<T>::iter_prefix(id).next().is_none(),
+							"earnings of an open contribution"
+						);
+					},
+					Status::Closing(s) => {
+						let set_aside = Earnings::<T>::iter_prefix_values(id)
+							.try_fold(0u128, |sum, e| sum.checked_add(e))
+							.ok_or("earnings overflow")?;
+						ensure!(
+							s.released <= s.payouts && s.payouts <= c.escrow,
+							"a closing paid out more than it holds"
+						);
+						// Stakes come back first: while they do, what the contribution holds
+						// covers every stake not returned yet; then it covers the earnings.
+						let owed = match s.phase {
+							SettlementPhase::ReturningStakes => stakes,
+							SettlementPhase::PayingEarnings => {
+								ensure!(stakes == 0, "earnings paid before every stake is back");
+								set_aside
+							},
+						};
+						ensure!(owed <= c.held(), "a closing holds less than it owes");
+					},
+					Status::Closed { .. } => {},
+				}
+			} else {
+				ensure!(c.escrow == 0 && c.pot == 0, "closed contribution holds escrow");
+				ensure!(
+					Evaluations::<T>::iter_prefix(id).next().is_none() &&
+						Evaluators::<T>::iter_prefix(id).next().is_none() &&
+						Earnings::<T>::iter_prefix(id).next().is_none(),
+					"closed contribution keeps evaluations or earnings"
+				);
 			}
 		}
 		ensure!(
-			ExpiryCursor::<T>::get().map_or(0, |cursor| cursor.scheduled) == scheduled
-				&& Expiring::<T>::iter().count() as u32 == scheduled,
+			ExpiryCursor::<T>::get().map_or(0, |cursor| cursor.scheduled) == scheduled &&
+				Expiring::<T>::iter().count() as u32 == scheduled,
 			"expiry schedule mismatch"
 		);
-		for (dc, escrow) in &escrow_by_dc {
+		for (dc, held) in &held_by_dc {
 			let ledger = T::Reputation::ledger(*dc).ok_or("contribution to a DC without books")?;
-			ensure!(ledger.escrowed == *escrow, "DC escrow != sum of open contributions' escrow");
+			ensure!(ledger.escrowed == *held, "DC escrow != what its contributions hold");
+			ensure!(
+				ledger.staked == staked_by_dc.get(dc).copied().unwrap_or_default(),
+				"DC staked != its unsettled stakes"
+			);
+		}
+		for ((dc, who), stakes) in &staked_by_account {
+			ensure!(
+				T::Reputation::standing(*dc, who).escrowed == *stakes,
+				"an account's escrowed reputation != its unsettled stakes"
+			);
 		}
 		Ok(())
 	}

@@ -91,10 +91,11 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use covalue_primitives::{
-		CooperativeId, CooperativeInspect, CooperativeTokens, Reputation, ReputationLedger, Score,
-		TokenBalance,
+		ContributionKind, CooperativeId, CooperativeInspect, CooperativeTokens, Reputation,
+		ReputationLedger, Score, TokenBalance,
 	};
 	use frame_support::{
+		dispatch::DispatchErrorWithPostInfo,
 		pallet_prelude::*,
 		traits::{Consideration, Footprint},
 		weights::WeightMeter,
@@ -106,8 +107,10 @@ pub mod pallet {
 		ArithmeticError,
 	};
 
-	/// The storage layout's version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The storage layout's version. Version 2: contributions with a kind, `R₀`, a fixed
+	/// threshold and a closing state; earnings set aside while closing. (Before the first
+	/// launch: no migration from version 1 exists or is needed.)
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -129,6 +132,7 @@ pub mod pallet {
 			type MaxContributors = ConstU32<4>;
 			type MaxUriLength = ConstU32<64>;
 			type MaxEvaluationsPerContribution = ConstU32<16>;
+			type MaxSettlementsPerStep = ConstU32<4>;
 			type WeightInfo = ();
 		}
 	}
@@ -151,7 +155,7 @@ pub mod pallet {
 
 		/// Reputation books.
 		#[pallet::no_default]
-		type Reputation: ReputationLedger<Self::AccountId>;
+		type Reputation: ReputationLedger<Self::AccountId, BlockNumber = BlockNumberFor<Self>>;
 
 		/// Maximum number of contributors of one contribution.
 		#[pallet::constant]
@@ -161,9 +165,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxUriLength: Get<u32>;
 
-		/// Maximum number of evaluations of one contribution: what closing settles at once.
+		/// Maximum number of evaluations of one contribution.
 		#[pallet::constant]
 		type MaxEvaluationsPerContribution: Get<u32>;
+
+		/// Maximum number of settlement items (a stake returned, or earnings paid) that one
+		/// closing step handles, so that every step fits in a block whatever the number of
+		/// evaluations.
+		#[pallet::constant]
+		type MaxSettlementsPerStep: Get<u32>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
@@ -219,7 +229,22 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Open contributions by the first block in which they can be closed.
+	/// What evaluators earned beyond their stake on a contribution that is closing, set aside
+	/// until every stake has been returned (§5, settled in bounded steps).
+	// Contribution ids are sequential (`Twox64Concat`); evaluators choose their accounts
+	// (`Blake2_128Concat`).
+	#[pallet::storage]
+	pub type Earnings<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ContributionId,
+		Blake2_128Concat,
+		T::AccountId,
+		Reputation,
+		OptionQuery,
+	>;
+
+	/// Contributions not closed yet, by the first block in which they can be closed.
 	// Block numbers and contribution ids are not chosen by users: `Twox64Concat` is safe.
 	#[pallet::storage]
 	pub type Expiring<T: Config> = StorageDoubleMap<
@@ -294,16 +319,23 @@ pub mod pallet {
 			/// Reputation issued to the contributors together.
 			reputation: Reputation,
 		},
-		/// An evaluation was settled on closing.
+		/// An evaluation was settled on closing: `accrued + pot_share` (or, with no consensus,
+		/// the stake) is its payout, of which `returned` came back vested and `earned` follows,
+		/// pending.
 		EvaluationSettled {
 			/// The contribution.
 			contribution: ContributionId,
 			/// The evaluator.
 			evaluator: T::AccountId,
-			/// Its share of the stakes of later aligned evaluators.
-			reward: Reputation,
+			/// Its share of the stakes of later aligned evaluators (0 if not aligned with the
+			/// median).
+			accrued: Reputation,
 			/// Its share of the pot.
 			pot_share: Reputation,
+			/// Its own stake, or the part of it the payout covers, back vested.
+			returned: Reputation,
+			/// What the payout adds beyond the stake: paid pending once every stake is back.
+			earned: Reputation,
 		},
 		/// A contribution was closed.
 		Closed {
@@ -311,8 +343,15 @@ pub mod pallet {
 			contribution: ContributionId,
 			/// The final median; `None`: no consensus.
 			median: Option<Score>,
-			/// Rounding dust burned.
+			/// Forfeited accruals and rounding dust burned.
 			burned: Reputation,
+		},
+		/// A closing step settled part of a contribution; more steps follow.
+		ClosingProgressed {
+			/// The contribution.
+			contribution: ContributionId,
+			/// Evaluations whose stake is not returned yet.
+			remaining: u32,
 		},
 		/// A closed contribution was removed and its deposit returned.
 		CleanedUp {
@@ -343,6 +382,12 @@ pub mod pallet {
 		AlreadyEvaluated,
 		/// Only accounts with reputation in the DC can evaluate.
 		NoReputation,
+		/// The account's reputation in the DC is all pending: it vests at the start of the
+		/// epoch after the one in which it was earned, and only vested reputation evaluates.
+		ReputationNotVested,
+		/// The stake (`stake` × weight, rounded up) exceeds the account's vested reputation: too
+		/// much of it is at stake in other open contributions.
+		InsufficientVested,
 		/// The contribution has the maximum number of evaluations.
 		TooManyEvaluations,
 		/// The contribution is closed already.
@@ -369,6 +414,10 @@ pub mod pallet {
 				T::MaxEvaluationsPerContribution::get() > 0,
 				"MaxEvaluationsPerContribution must be above zero"
 			);
+			assert!(
+				T::MaxSettlementsPerStep::get() > 0,
+				"MaxSettlementsPerStep must be above zero"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -390,7 +439,8 @@ pub mod pallet {
 		/// `contributors` lists distinct accounts with shares in parts per million summing to
 		/// exactly 100% (1,000,000 parts per million); rewards are split by these shares, the
 		/// rounding remainder going to the first. The contribution snapshots the DC's current
-		/// parameters.
+		/// parameters and its total reputation `R₀`, and fixes its quorum threshold
+		/// `need = quorum.mul_ceil(R₀)`.
 		///
 		/// ## Errors
 		/// [`Error::UnknownCooperative`], [`Error::InvalidShares`],
@@ -407,11 +457,12 @@ pub mod pallet {
 			content_hash: T::Hash,
 			uri: BoundedVec<u8, T::MaxUriLength>,
 			contributors: BoundedVec<ContributorShare<T::AccountId>, T::MaxContributors>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let depositor = ensure_signed(origin)?;
-			let parameters =
-				T::Cooperatives::parameters(dc).ok_or(Error::<T>::UnknownCooperative)?;
-			Self::validate_contributors(&contributors)?;
+			let parameters = T::Cooperatives::parameters(dc)
+				.ok_or_else(|| Self::refused(1, Error::<T>::UnknownCooperative))?;
+			Self::validate_contributors(&contributors).map_err(|e| Self::refused(1, e))?;
+			let total_at_submission = T::Reputation::ledger(dc).map_or(0, |l| l.total);
 			let buckets = (parameters.min_score..=parameters.max_score)
 				.map(|_| Bucket::default())
 				.collect::<Vec<_>>();
@@ -424,6 +475,7 @@ pub mod pallet {
 			let deposit = T::Consideration::new(&depositor, footprint)?;
 			let contribution = Contribution::<T> {
 				dc,
+				kind: ContributionKind::Work,
 				depositor: depositor.clone(),
 				deposit,
 				contributors,
@@ -431,6 +483,8 @@ pub mod pallet {
 				uri,
 				submitted: now,
 				parameters,
+				total_at_submission,
+				need: protocol::quorum_need(parameters.quorum, total_at_submission),
 				buckets,
 				escrow: 0,
 				pot: 0,
@@ -447,35 +501,37 @@ pub mod pallet {
 				depositor,
 				content_hash,
 			});
-			Ok(())
+			Ok(().into())
 		}
 
-		/// Evaluate a contribution with a score, staking part of your reputation in its DC.
+		/// Evaluate a contribution with a score, staking part of your vested reputation in its
+		/// DC.
 		///
 		/// ## Dispatch Origin
-		/// Signed by the evaluator, who must have reputation in the contribution's DC.
+		/// Signed by the evaluator, who must have vested reputation in the contribution's DC.
 		///
 		/// ## Details
-		/// `docs/protocol-rules.md` §3: the stake (`stake` × your reputation) leaves your reputation for the
-		/// contribution's escrow and is shared among earlier evaluators aligned with your score
-		/// (or goes to the pot); your evaluation is recorded with your reputation as its weight;
-		/// then the quorum median is taken and, if it rose, the contributors are rewarded (§4).
+		/// `docs/protocol-rules.md` §3: your weight is your vested reputation plus your stakes
+		/// held by the DC's open contributions; the stake (`stake` × weight, rounded up) leaves
+		/// your vested reputation for the contribution's escrow and is shared among earlier
+		/// evaluators aligned with your score, your own weight counting as one of them (its part
+		/// goes to the pot); your evaluation is recorded; then the quorum median is taken with
+		/// the threshold fixed at submission and, if it rose, the contributors are rewarded (§4).
 		/// Costs O(score buckets), whatever the number of earlier evaluations.
 		///
 		/// ## Errors
 		/// In this order: [`Error::UnknownContribution`], [`Error::EvaluationClosed`],
-		/// [`Error::ScoreOutOfRange`], [`Error::AlreadyEvaluated`], [`Error::NoReputation`];
-		/// then [`Error::TooManyEvaluations`], or an `ArithmeticError`.
+		/// [`Error::ScoreOutOfRange`], [`Error::AlreadyEvaluated`], [`Error::NoReputation`],
+		/// [`Error::ReputationNotVested`], [`Error::InsufficientVested`]; then
+		/// [`Error::TooManyEvaluations`], or an `ArithmeticError`. A refused evaluation is
+		/// charged only the reads it made.
 		///
 		/// ## Events
 		/// [`Event::RewardIssued`] if the median rose, then [`Event::Evaluated`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(
-			T::WeightInfo::evaluate(
-				T::MaxEvaluationsPerContribution::get(),
-				ScoreBuckets::<T>::get(),
-			)
-			.saturating_add(T::WeightInfo::reward(T::MaxContributors::get()))
+			T::WeightInfo::evaluate(ScoreBuckets::<T>::get())
+				.saturating_add(T::WeightInfo::reward(T::MaxContributors::get()))
 		)]
 		pub fn evaluate(
 			origin: OriginFor<T>,
@@ -483,35 +539,42 @@ pub mod pallet {
 			score: Score,
 		) -> DispatchResultWithPostInfo {
 			let evaluator = ensure_signed(origin)?;
-			let mut c =
-				Contributions::<T>::get(contribution).ok_or(Error::<T>::UnknownContribution)?;
+			let mut c = Contributions::<T>::get(contribution)
+				.ok_or_else(|| Self::refused(1, Error::<T>::UnknownContribution))?;
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(
 				c.status == Status::Open && now <= c.last_evaluation_block(),
-				Error::<T>::EvaluationClosed
+				Self::refused(1, Error::<T>::EvaluationClosed)
 			);
 			let p = c.parameters;
-			ensure!(p.min_score <= score && score <= p.max_score, Error::<T>::ScoreOutOfRange);
+			ensure!(
+				p.min_score <= score && score <= p.max_score,
+				Self::refused(1, Error::<T>::ScoreOutOfRange)
+			);
 			ensure!(
 				!Evaluations::<T>::contains_key(contribution, &evaluator),
-				Error::<T>::AlreadyEvaluated
+				Self::refused(2, Error::<T>::AlreadyEvaluated)
 			);
-			let weight = T::Reputation::reputation(c.dc, &evaluator);
-			ensure!(weight > 0, Error::<T>::NoReputation);
+			let standing = T::Reputation::standing(c.dc, &evaluator);
+			let weight = standing.weight();
+			ensure!(!standing.is_empty(), Self::refused(3, Error::<T>::NoReputation));
+			ensure!(weight > 0, Self::refused(3, Error::<T>::ReputationNotVested));
+			let stake = p.stake.mul_ceil(weight);
+			ensure!(stake <= standing.vested, Self::refused(3, Error::<T>::InsufficientVested));
 			ensure!(
 				c.evaluations < T::MaxEvaluationsPerContribution::get(),
-				Error::<T>::TooManyEvaluations
+				Self::refused(3, Error::<T>::TooManyEvaluations)
 			);
 
 			// Everything is computed on the in-memory copy first; storage is written only once
 			// every fallible step has passed.
-			let stake = p.stake.mul_floor(weight);
 			let to_pot = protocol::redistribute_stake(
 				c.buckets.as_mut(),
 				p.min_score,
 				p.alignment_radius,
 				score,
 				stake,
+				weight,
 			)?;
 			c.pot = c.pot.checked_add(to_pot).ok_or(ArithmeticError::Overflow)?;
 			c.escrow = c.escrow.checked_add(stake).ok_or(ArithmeticError::Overflow)?;
@@ -523,18 +586,17 @@ pub mod pallet {
 			let snapshot = bucket.accumulator;
 			let index = c.evaluations;
 			c.evaluations = index.saturating_add(1);
-			let total = T::Reputation::ledger(c.dc).map_or(0, |l| l.total);
-			let median = protocol::quorum_median(&c.buckets, p.min_score, p.quorum, total);
+			let median = Self::current_median(&c);
 			let rewards = Self::rewards_due(&c, median)?;
 
-			T::Reputation::lock(c.dc, &evaluator, stake)?;
+			T::Reputation::stake(c.dc, &evaluator, stake)?;
 			Evaluations::<T>::insert(
 				contribution,
 				&evaluator,
 				Evaluation { score, weight, stake, snapshot },
 			);
 			Evaluators::<T>::insert(contribution, index, &evaluator);
-			let mut actual = T::WeightInfo::evaluate(index, c.buckets.len() as u32);
+			let mut actual = T::WeightInfo::evaluate(c.buckets.len() as u32);
 			if let Some(reward) = rewards {
 				actual = actual.saturating_add(T::WeightInfo::reward(c.contributors.len() as u32));
 				Self::pay_rewards(contribution, &mut c, reward)?;
@@ -544,45 +606,69 @@ pub mod pallet {
 			Ok(Some(actual).into())
 		}
 
-		/// Close a contribution whose evaluation period is over, and settle it.
+		/// Close a contribution whose evaluation period is over, and settle it; or take the
+		/// next step of a closing that has started.
 		///
 		/// ## Dispatch Origin
 		/// Signed; any account. Expired contributions are also closed automatically when blocks
-		/// have spare weight.
+		/// have spare weight, and unfinished closings continue there.
 		///
 		/// ## Details
-		/// `docs/protocol-rules.md` §5: the median is taken with the DC's current total reputation and rewarded if it
-		/// rose; every evaluator receives its accrued share of later aligned stakes; the pot is
-		/// shared among the evaluations aligned with the median (weighted by alignment × weight),
-		/// or, with no median, among all of them by stake; the rounding dust is burned.
+		/// `docs/protocol-rules.md` §5: the first step takes the median with the threshold
+		/// fixed at submission and rewards it if it rose. Each evaluator's payout is its
+		/// accrued share of later aligned stakes plus its share of the pot when its score is
+		/// aligned with the median (nothing otherwise), or its stake when there is no consensus;
+		/// its own stake (or the part the payout covers) comes back vested, the rest is pending.
+		/// What is left burns. A step handles at most `MaxSettlementsPerStep` stakes and
+		/// earnings; a contribution with more evaluations takes several calls (or blocks), with
+		/// the outcome of a one-step close.
 		///
 		/// ## Errors
 		/// [`Error::UnknownContribution`], [`Error::AlreadyClosed`],
-		/// [`Error::EvaluationPeriodNotOver`], or an `ArithmeticError`.
+		/// [`Error::EvaluationPeriodNotOver`], or an `ArithmeticError`. A refused call is
+		/// charged one read.
 		///
 		/// ## Events
 		/// [`Event::RewardIssued`] if the median rose, one [`Event::EvaluationSettled`] per
-		/// evaluation, then [`Event::Closed`].
+		/// evaluation, then [`Event::Closed`] or, if more steps follow,
+		/// [`Event::ClosingProgressed`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(
-			T::WeightInfo::close(
-				T::MaxEvaluationsPerContribution::get(),
-				ScoreBuckets::<T>::get(),
-			)
-			.saturating_add(T::WeightInfo::reward(T::MaxContributors::get()))
+			T::WeightInfo::close(T::MaxSettlementsPerStep::get(), ScoreBuckets::<T>::get())
+				.saturating_add(T::WeightInfo::reward(T::MaxContributors::get()))
 		)]
 		pub fn close(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let c = Contributions::<T>::get(contribution).ok_or(Error::<T>::UnknownContribution)?;
-			ensure!(c.status == Status::Open, Error::<T>::AlreadyClosed);
+			let c = Contributions::<T>::get(contribution)
+				.ok_or_else(|| Self::refused(1, Error::<T>::UnknownContribution))?;
+			ensure!(
+				!matches!(c.status, Status::Closed { .. }),
+				Self::refused(1, Error::<T>::AlreadyClosed)
+			);
 			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(now > c.last_evaluation_block(), Error::<T>::EvaluationPeriodNotOver);
-			let weight = Self::close_weight(&c);
-			Self::do_close(contribution, c)?;
-			Ok(Some(weight).into())
+			ensure!(
+				now > c.last_evaluation_block(),
+				Self::refused(1, Error::<T>::EvaluationPeriodNotOver)
+			);
+			let first_step = c.status == Status::Open;
+			let reward = T::WeightInfo::reward(c.contributors.len() as u32);
+			let buckets = c.buckets.len() as u32;
+			let step = Self::close_step(contribution, c, T::MaxSettlementsPerStep::get())?;
+			let mut actual = T::WeightInfo::close(step.items, buckets);
+			if first_step {
+				actual = actual.saturating_add(reward);
+			}
+			if !step.finished {
+				let remaining = Contributions::<T>::get(contribution).map_or(0, |c| match c.status {
+					Status::Closing(s) => c.evaluations.saturating_sub(s.next),
+					_ => 0,
+				});
+				Self::deposit_event(Event::ClosingProgressed { contribution, remaining });
+			}
+			Ok(Some(actual).into())
 		}
 
 		/// Remove a closed contribution from storage and return its deposit to whoever paid it.
@@ -591,37 +677,47 @@ pub mod pallet {
 		/// Signed; any account.
 		///
 		/// ## Errors
-		/// [`Error::UnknownContribution`], [`Error::NotClosed`].
+		/// [`Error::UnknownContribution`], [`Error::NotClosed`]. A refused call is charged one
+		/// read.
 		///
 		/// ## Events
 		/// [`Event::CleanedUp`].
 		#[pallet::call_index(3)]
-		pub fn clean_up(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
+		pub fn clean_up(
+			origin: OriginFor<T>,
+			contribution: ContributionId,
+		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let c = Contributions::<T>::get(contribution).ok_or(Error::<T>::UnknownContribution)?;
-			ensure!(matches!(c.status, Status::Closed { .. }), Error::<T>::NotClosed);
+			let c = Contributions::<T>::get(contribution)
+				.ok_or_else(|| Self::refused(1, Error::<T>::UnknownContribution))?;
+			ensure!(
+				matches!(c.status, Status::Closed { .. }),
+				Self::refused(1, Error::<T>::NotClosed)
+			);
 			c.deposit.drop(&c.depositor)?;
 			Contributions::<T>::remove(contribution);
 			Self::deposit_event(Event::CleanedUp { contribution, depositor: c.depositor });
-			Ok(())
+			Ok(().into())
 		}
 	}
 
 	/// Read-only queries for clients.
 	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
-		/// Status of a contribution: median, paid, buckets, escrow, pot, blocks left, open or not.
+		/// Status of a contribution: median, paid, buckets, escrow, pot, threshold, blocks
+		/// left, open, closing.
 		pub fn contribution_status(
 			contribution: ContributionId,
 		) -> Option<ContributionStatus<BlockNumberFor<T>>> {
 			let c = Contributions::<T>::get(contribution)?;
 			let p = c.parameters;
 			let now = frame_system::Pallet::<T>::block_number();
-			let (open, median) = match c.status {
-				Status::Open => (true, Self::current_median(&c)),
-				Status::Closed { median, .. } => (false, median),
+			let (open, closing, median) = match c.status {
+				Status::Open => (true, false, Self::current_median(&c)),
+				Status::Closing(s) => (true, true, s.median),
+				Status::Closed { median, .. } => (false, false, median),
 			};
-			let blocks_left = if open && now <= c.last_evaluation_block() {
+			let blocks_left = if c.status == Status::Open && now <= c.last_evaluation_block() {
 				c.last_evaluation_block().saturating_sub(now).saturating_add(One::one())
 			} else {
 				Zero::zero()
@@ -629,6 +725,9 @@ pub mod pallet {
 			Some(ContributionStatus {
 				dc: c.dc,
 				open,
+				closing,
+				total_at_submission: c.total_at_submission,
+				need: c.need,
 				median,
 				paid: c.paid,
 				buckets: c
@@ -644,22 +743,51 @@ pub mod pallet {
 			})
 		}
 
-		/// What `evaluator` stands to receive from an open contribution if it closed now.
+		/// What `evaluator` stands to receive from an open contribution if it closed now with
+		/// its current median.
 		pub fn pending_reward(
 			contribution: ContributionId,
 			evaluator: T::AccountId,
 		) -> Option<PendingReward> {
 			let c = Contributions::<T>::get(contribution)?;
 			let e = Evaluations::<T>::get(contribution, &evaluator)?;
-			let p = c.parameters;
-			let accumulator = c.bucket(e.score)?.accumulator;
-			let accrued = protocol::settlement(e.weight, accumulator, e.snapshot).ok()?;
-			let median = Self::current_median(&c);
-			let own = protocol::pot_weight(p.alignment_radius, e.score, median, e.weight, e.stake)
-				.ok()?;
-			let all = Self::pot_weight_total(&c, median).ok()?;
-			let pot_share = protocol::pot_share(c.pot, own, all).ok()?;
-			Some(PendingReward { stake: e.stake, accrued, pot_share })
+			let median = match c.status {
+				Status::Open => Self::current_median(&c),
+				Status::Closing(s) => s.median,
+				Status::Closed { .. } => return None,
+			};
+			let pot_weight = Self::pot_weight_total(&c, median).ok()?;
+			let payout = protocol::payout(
+				c.parameters.alignment_radius,
+				median,
+				c.pot,
+				pot_weight,
+				protocol::Settled {
+					score: e.score,
+					weight: e.weight,
+					stake: e.stake,
+					snapshot: e.snapshot,
+					accumulator: c.bucket(e.score)?.accumulator,
+				},
+			)
+			.ok()?;
+			Some(PendingReward {
+				stake: e.stake,
+				accrued: payout.accrued,
+				pot_share: payout.pot_share,
+				payout: payout.total,
+			})
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// A call refused by its checks after `reads` storage reads: the error, charged for
+		/// that work and not for the call's worst case (§ fees of failed calls).
+		pub(crate) fn refused(reads: u64, error: impl Into<DispatchError>) -> DispatchErrorWithPostInfo {
+			DispatchErrorWithPostInfo {
+				post_info: Some(T::DbWeight::get().reads(reads)).into(),
+				error: error.into(),
+			}
 		}
 	}
 
@@ -676,8 +804,9 @@ pub mod pallet {
 				.saturating_add(
 					covalue_primitives::Parameters::<BlockNumberFor<T>>::max_encoded_len(),
 				)
-				// escrow, pot, paid, evaluations, status
-				.saturating_add(Reputation::max_encoded_len().saturating_mul(2))
+				.saturating_add(ContributionKind::max_encoded_len())
+				// R₀, need, escrow, pot, paid, evaluations, status
+				.saturating_add(Reputation::max_encoded_len().saturating_mul(4))
 				.saturating_add(Score::max_encoded_len())
 				.saturating_add(u32::max_encoded_len())
 				.saturating_add(Status::max_encoded_len());

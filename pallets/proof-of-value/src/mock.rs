@@ -15,7 +15,7 @@ pub type AccountId = sp_runtime::AccountId32;
 /// The DC registry the pallet reads.
 pub type Registry = MockRegistry<AccountId, u64, ConstU8<20>>;
 /// The reputation books the pallet writes to.
-pub type Reputation = MockReputation<AccountId>;
+pub type Reputation = MockReputation<Test>;
 /// The DC tokens rewards mint.
 pub type Tokens = MockTokens<AccountId>;
 
@@ -55,7 +55,8 @@ pub fn create_dc(parameters: Parameters<u64>, members: &[(AccountId, Amount)]) -
 	let dc: CooperativeId = frame_support::storage::unhashed::get_or_default(key);
 	frame_support::storage::unhashed::put(key, &(dc + 1));
 	Registry::register(dc, &ADMIN, &parameters);
-	Reputation::endow(dc, members).expect("a valid endowment");
+	Reputation::endow(dc, covalue_test_support::EXAMPLE_EPOCH.into(), members)
+		.expect("a valid endowment");
 	dc
 }
 

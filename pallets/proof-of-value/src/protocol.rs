@@ -8,16 +8,17 @@
 //! - [`alignment`]: how aligned two scores are (§2).
 //! - [`redistribute_stake`]: a new evaluator's stake paid to earlier aligned evaluators through
 //!   per-score accumulators, the rest to the pot (§3 step 2).
-//! - [`quorum_median`] and [`issuance`]: the score that the quorum stands behind and what it
-//!   rewards the contributors with (§4); [`split_by_shares`] divides those rewards among them.
-//! - [`settlement`], [`pot_weight`], [`pot_share`] and [`pot_shares`]: what each evaluation gets when the
-//!   contribution closes (§5).
+//! - [`quorum_need`], [`quorum_median`] and [`issuance`]: the threshold fixed at submission, the
+//!   score that it stands behind and what it rewards the contributors with (§4);
+//!   [`split_by_shares`] divides those rewards among them.
+//! - [`payout`] (with [`settlement`], [`pot_weight`] and [`pot_share`]): what each evaluation
+//!   gets when the contribution closes (§5).
 //!
 //! All amounts are `u128` integers; there is no floating point. As §2 requires, **every division
 //! rounds down (toward zero)**, products of two `u128` go through a 256-bit intermediate
 //! ([`mul_div_floor`]), and every overflow is an [`ArithmeticError`], never a wrap or a panic.
 //! Rounding down means the protocol never pays out more than it holds: the dust stays in the
-//! contribution's escrow and is burned at close (§5 step 4).
+//! contribution's escrow and is burned at close (§5 step 3).
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -111,9 +112,11 @@ fn aligned_indexes(
 /// and returns the part that goes to the pot.
 ///
 /// `buckets[i]` is the bucket of score `min_score + i`. Each non-empty bucket `b` within `radius`
-/// of `score` gets `portion_b = ⌊stake·x_b / D⌋` with `x_b = a(b, score)·W_b` and `D = Σ x_b`,
-/// credited as `acc_b += ⌊portion_b·10¹⁸ / W_b⌋`. The pot gets `stake − Σ portion_b` (the rounding
-/// dust), or all of `stake` when no earlier evaluation is aligned (`D = 0`).
+/// of `score` gets `portion_b = ⌊stake·x_b / D⌋` with `x_b = a(b, score)·W_b` and
+/// `D = Σ x_b + (radius + 1)·weight`, credited as `acc_b += ⌊portion_b·10¹⁸ / W_b⌋`. The last
+/// term of `D` is the new evaluator's own place in its bucket: its part of its own stake goes to
+/// the pot, with the rounding dust (`stake − Σ portion_b`). So a tiny earlier evaluation earns a
+/// tiny share of a large stake, never all of it (version 1 had `D = Σ x_b`).
 ///
 /// Only the buckets within `radius` of `score` are visited, so the cost is O(min(2·radius + 1,
 /// buckets.len())) whatever the number of evaluations. A `score` outside the buckets simply finds
@@ -127,6 +130,7 @@ pub fn redistribute_stake(
 	radius: u8,
 	score: Score,
 	stake: u128,
+	weight: u128,
 ) -> Result<u128, ArithmeticError> {
 	let Some((first, last)) = aligned_indexes(buckets.len(), min_score, radius, score) else {
 		return Ok(stake);
@@ -139,9 +143,13 @@ pub fn redistribute_stake(
 			.abs_diff(usize::from(score))
 	};
 
-	// x_b for every visited bucket (0 for empty or misaligned ones) and D = Σ x_b.
+	// x_b for every visited bucket (0 for empty or misaligned ones) and D.
 	let mut claims = Vec::with_capacity(aligned.len());
-	let mut total_claim: u128 = 0;
+	let own_claim = u128::from(radius)
+		.saturating_add(1)
+		.checked_mul(weight)
+		.ok_or(ArithmeticError::Overflow)?;
+	let mut total_claim: u128 = own_claim;
 	for (index, bucket) in aligned.iter().enumerate() {
 		let claim = alignment_at_distance(radius, distance(index))
 			.checked_mul(bucket.weight)
@@ -178,23 +186,23 @@ pub fn redistribute_stake(
 	Ok(to_pot)
 }
 
-/// §4: the quorum median, the highest score that at least `need = quorum.mul_ceil(total)` of the
-/// DC's total reputation stands behind.
+/// §4: the quorum threshold of a contribution, `quorum.mul_ceil(R₀)` with `R₀` the DC's total
+/// reputation at submission; fixed from then on.
+pub fn quorum_need(quorum: Perbill, total_at_submission: u128) -> u128 {
+	quorum.mul_ceil(total_at_submission)
+}
+
+/// §4: the quorum median, the highest score that at least `need` reputation stands behind.
 ///
 /// Walking from the highest bucket down, `Above(v) = Σ_{b ≥ v} W_b`; the median is the first `v`
 /// with `Above(v) ≥ need`. Reputation that has not evaluated counts as a vote below every score,
-/// which is why `total` is the DC's whole reputation, not the sum of the buckets. `None` (no
-/// consensus yet) if `total = 0` or no score reaches `need`.
-pub fn quorum_median(
-	buckets: &[Bucket],
-	min_score: Score,
-	quorum: Perbill,
-	total: u128,
-) -> Option<Score> {
-	if total == 0 {
+/// which is why `need` is a share of the DC's whole reputation ([`quorum_need`]), not of the
+/// buckets. `None` (no consensus yet) if no score reaches `need`, or if `need = 0` (a DC with no
+/// reputation at submission has no consensus).
+pub fn quorum_median(buckets: &[Bucket], min_score: Score, need: u128) -> Option<Score> {
+	if need == 0 {
 		return None;
 	}
-	let need = quorum.mul_ceil(total);
 	// Buckets past score 255 cannot hold a score: leave them out.
 	let scored = buckets
 		.get(..usize::from(u8::MAX.saturating_sub(min_score)).saturating_add(1))
@@ -246,45 +254,71 @@ pub fn settlement(
 	mul_div_floor(weight, earned_per_weight, ACCUMULATOR_ONE)
 }
 
-/// §5 step 3: the weight with which an evaluation shares the pot.
-///
-/// With a median `m` the pot rewards agreement with it: `a(score, m)·weight`, 0 when not aligned.
-/// With no median (no consensus by the end) nobody was right, so every evaluation gets its stake's
-/// worth: the weight is `stake`.
-pub fn pot_weight(
-	radius: u8,
-	score: Score,
-	median: Option<Score>,
-	weight: u128,
-	stake: u128,
-) -> Result<u128, ArithmeticError> {
-	match median {
-		Some(median) => alignment(radius, score, median)
-			.checked_mul(weight)
-			.ok_or(ArithmeticError::Overflow),
-		None => Ok(stake),
-	}
+/// §5 step 2: the weight with which an evaluation shares the pot, `a(score, m)·weight`; 0 when
+/// not aligned with the median `m`.
+pub fn pot_weight(radius: u8, score: Score, median: Score, weight: u128) -> Result<u128, ArithmeticError> {
+	alignment(radius, score, median).checked_mul(weight).ok_or(ArithmeticError::Overflow)
 }
 
-/// §5 step 3: shares the `pot` in proportion to `weights`: each `⌊pot·w / Σw⌋`, in the same order.
-///
-/// Rounding down leaves less than one unit per entry undistributed; that dust is burned (§5
-/// step 4). `Σw = 0` (nobody aligned with the median) gives all zeros: the whole pot is burned.
-pub fn pot_shares(pot: u128, weights: &[u128]) -> Result<Vec<u128>, ArithmeticError> {
-	let mut total: u128 = 0;
-	for weight in weights {
-		total = total.checked_add(*weight).ok_or(ArithmeticError::Overflow)?;
-	}
-	weights.iter().map(|weight| pot_share(pot, *weight, total)).collect()
-}
-
-/// §5 step 3 for one evaluation: `⌊pot·weight / total⌋`, where `total` is the sum of all pot
-/// weights; 0 when `total = 0` (nobody shares the pot: it is burned).
+/// §5 step 2: `⌊pot·weight / total⌋`, where `total` is the sum of all pot weights
+/// (`Σ_b a(b, m)·W_b`); 0 when `total = 0`.
 pub fn pot_share(pot: u128, weight: u128, total: u128) -> Result<u128, ArithmeticError> {
 	if total == 0 {
 		return Ok(0);
 	}
 	mul_div_floor(pot, weight, total)
+}
+
+/// What one evaluation is owed at close (§5 step 2).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Payout {
+	/// Its accrued share of later aligned stakes (0 when not aligned with the median).
+	pub accrued: u128,
+	/// Its share of the pot.
+	pub pot_share: u128,
+	/// `p`: with a median `accrued + pot_share`, without one the stake.
+	pub total: u128,
+}
+
+/// One evaluation's place in a closing: its score, weight, stake and snapshot, and the
+/// accumulator of its bucket.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Settled {
+	/// The score.
+	pub score: Score,
+	/// The weight `w`.
+	pub weight: u128,
+	/// The stake `s`.
+	pub stake: u128,
+	/// The bucket's accumulator when it was recorded.
+	pub snapshot: u128,
+	/// The bucket's accumulator at close.
+	pub accumulator: u128,
+}
+
+/// §5 step 2: the payout `p` of one evaluation.
+///
+/// With a median `m`: `accrued = ⌊w·(acc_v − snap) / 10¹⁸⌋` if `a(v, m) > 0`, else 0 (an
+/// evaluation not aligned with the final median forfeits what it accrued), and
+/// `share = ⌊pot·a(v, m)·w / pot_weight⌋`. Without a median nobody was right or wrong: `p = s`.
+pub fn payout(
+	radius: u8,
+	median: Option<Score>,
+	pot: u128,
+	total_pot_weight: u128,
+	e: Settled,
+) -> Result<Payout, ArithmeticError> {
+	let Some(median) = median else {
+		return Ok(Payout { accrued: 0, pot_share: 0, total: e.stake });
+	};
+	let own = pot_weight(radius, e.score, median, e.weight)?;
+	if own == 0 {
+		return Ok(Payout::default());
+	}
+	let accrued = settlement(e.weight, e.accumulator, e.snapshot)?;
+	let pot_share = pot_share(pot, own, total_pot_weight)?;
+	let total = accrued.checked_add(pot_share).ok_or(ArithmeticError::Overflow)?;
+	Ok(Payout { accrued, pot_share, total })
 }
 
 /// What §4 issues when a median rises: `Δ = m − paid` new points, `token_per_point·Δ` tokens and
@@ -302,22 +336,22 @@ pub struct Issuance {
 /// §4 issuance: when the median `m` rose above `paid` (the highest median already rewarded),
 /// returns what it issues. Otherwise `None`: a median that stays or falls never un-issues
 /// anything.
+///
+/// Issuance never fails: `token_per_point·Δ` and `reputation_per_point·Δ` saturate at
+/// `u128::MAX`, then the reputation is capped at `reputation_room` (`MAX_REPUTATION − R`) and
+/// the tokens at `token_room` (`u128::MAX − supply`).
 pub fn issuance(
 	median: Option<Score>,
 	paid: Score,
 	token_per_point: u128,
 	reputation_per_point: u128,
-) -> Result<Option<Issuance>, ArithmeticError> {
-	let Some(points) = median.and_then(|median| median.checked_sub(paid)).filter(|p| *p > 0) else {
-		return Ok(None);
-	};
-	let tokens = token_per_point
-		.checked_mul(u128::from(points))
-		.ok_or(ArithmeticError::Overflow)?;
-	let reputation = reputation_per_point
-		.checked_mul(u128::from(points))
-		.ok_or(ArithmeticError::Overflow)?;
-	Ok(Some(Issuance { points, tokens, reputation }))
+	token_room: u128,
+	reputation_room: u128,
+) -> Option<Issuance> {
+	let points = median.and_then(|median| median.checked_sub(paid)).filter(|p| *p > 0)?;
+	let tokens = token_per_point.saturating_mul(u128::from(points)).min(token_room);
+	let reputation = reputation_per_point.saturating_mul(u128::from(points)).min(reputation_room);
+	Some(Issuance { points, tokens, reputation })
 }
 
 #[cfg(test)]

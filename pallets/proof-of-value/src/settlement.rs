@@ -1,15 +1,28 @@
 //! What the calls share: the quorum median (§4), rewarding the contributors (§4) and closing a
-//! contribution (§5).
+//! contribution in bounded steps (§5).
 
 use crate::{
 	protocol, AwaitingManualClose, Config, Contribution, ContributionId, Contributions,
-	ContributorReward, ContributorShare, Error, Evaluations, Evaluators, Event, Pallet, Reward,
-	Status, WeightInfo,
+	ContributorReward, ContributorShare, Earnings, Error, Evaluations, Evaluators, Event, Pallet,
+	Reward, Settlement, SettlementPhase, Status, WeightInfo,
 };
 use alloc::vec::Vec;
-use covalue_primitives::{CooperativeTokens, Reputation, ReputationLedger, Score};
-use frame_support::{defensive, ensure, pallet_prelude::DispatchResult, weights::Weight};
+use covalue_primitives::{CooperativeTokens, ReputationLedger, Score, MAX_REPUTATION};
+use frame_support::{
+	defensive, ensure, pallet_prelude::DispatchResult, traits::Get, weights::Weight,
+};
 use sp_runtime::{ArithmeticError, DispatchError};
+
+/// What one closing step did.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct Step {
+	/// Settlement items handled: stakes returned plus earnings paid.
+	pub items: u32,
+	/// Whether it was the first step (which takes the median and may reward the contributors).
+	pub first: bool,
+	/// Whether the contribution is closed now.
+	pub finished: bool,
+}
 
 impl<T: Config> Pallet<T> {
 	/// Contributors must have shares above zero summing to exactly 100%, then be distinct (§1,
@@ -34,41 +47,42 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The quorum median of `c` over its DC's current total reputation.
+	/// The quorum median of `c` with its threshold fixed at submission (§4).
 	pub(crate) fn current_median(c: &Contribution<T>) -> Option<Score> {
-		let total = T::Reputation::ledger(c.dc).map_or(0, |l| l.total);
-		protocol::quorum_median(&c.buckets, c.parameters.min_score, c.parameters.quorum, total)
+		protocol::quorum_median(&c.buckets, c.parameters.min_score, c.need)
 	}
 
-	/// Σ of the pot weights of all evaluations, from the buckets alone: with a median m,
-	/// Σ_b a(b, m)·W_b; without one, every stake, i.e. the whole escrow before any payout.
+	/// `Σ_b a(b, m)·W_b`, what the pot is shared by; 0 without a median.
 	pub(crate) fn pot_weight_total(
 		c: &Contribution<T>,
 		median: Option<Score>,
 	) -> Result<u128, ArithmeticError> {
-		let Some(m) = median else { return Ok(c.escrow) };
+		let Some(m) = median else { return Ok(0) };
 		let p = c.parameters;
-		c.buckets
-			.iter()
-			.zip(p.min_score..=p.max_score)
-			.try_fold(0u128, |sum, (b, score)| {
-				protocol::alignment(p.alignment_radius, score, m)
-					.checked_mul(b.weight)
-					.and_then(|x| sum.checked_add(x))
-					.ok_or(ArithmeticError::Overflow)
-			})
+		c.buckets.iter().zip(p.min_score..=p.max_score).try_fold(0u128, |sum, (b, score)| {
+			protocol::pot_weight(p.alignment_radius, score, m, b.weight)
+				.and_then(|x| sum.checked_add(x).ok_or(ArithmeticError::Overflow))
+		})
 	}
 
 	/// The reward §4 owes the contributors of `c` for `median`; `None` if the median did not
-	/// rise above what was paid.
+	/// rise above what was paid. Capped so that it never fails: the reputation at what the
+	/// DC's total can still take, the tokens at what the supply can.
 	pub(crate) fn rewards_due(
 		c: &Contribution<T>,
 		median: Option<Score>,
 	) -> Result<Option<Reward>, ArithmeticError> {
 		let p = c.parameters;
-		let Some(issuance) =
-			protocol::issuance(median, c.paid, p.token_per_point, p.reputation_per_point)?
-		else {
+		let total = T::Reputation::ledger(c.dc).map_or(0, |l| l.total);
+		let supply = T::Tokens::supply(c.dc);
+		let Some(issuance) = protocol::issuance(
+			median,
+			c.paid,
+			p.token_per_point,
+			p.reputation_per_point,
+			u128::MAX.saturating_sub(supply),
+			MAX_REPUTATION.saturating_sub(total),
+		) else {
 			return Ok(None);
 		};
 		let shares = c.contributors.iter().map(|(_, share)| *share).collect::<Vec<_>>();
@@ -113,59 +127,187 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The weight of closing `c`.
-	/// Counts a reward for every contributor: whether the median rises at closing is only
-	/// known once the DC's current total is read.
-	pub(crate) fn close_weight(c: &Contribution<T>) -> Weight {
-		T::WeightInfo::close(c.evaluations, c.buckets.len() as u32)
-			.saturating_add(T::WeightInfo::reward(c.contributors.len() as u32))
+	/// The weight of a closing step of `c` that handles `items` settlement items. The first
+	/// step counts a reward for every contributor: whether the median rises at closing is only
+	/// known once it is taken.
+	pub(crate) fn close_step_weight(c: &Contribution<T>, items: u32) -> Weight {
+		let step = T::WeightInfo::close(items, c.buckets.len() as u32);
+		match c.status {
+			Status::Open => step.saturating_add(T::WeightInfo::reward(c.contributors.len() as u32)),
+			_ => step,
+		}
 	}
 
-	/// Closes and settles `c` (§5). The caller has checked that it is open and expired.
-	pub(crate) fn do_close(
+	/// The items a closing step of `c` can handle within `limit` weight (at most
+	/// `MaxSettlementsPerStep`), from the linear weight of [`Self::close_step_weight`]; `None`
+	/// when not even an empty step fits.
+	pub(crate) fn items_within(c: &Contribution<T>, limit: Weight) -> Option<u32> {
+		let most = T::MaxSettlementsPerStep::get();
+		if Self::close_step_weight(c, most).all_lte(limit) {
+			return Some(most);
+		}
+		let base = Self::close_step_weight(c, 0);
+		if !base.all_lte(limit) {
+			return None;
+		}
+		let per_item = Self::close_step_weight(c, 1).saturating_sub(base);
+		let room = limit.saturating_sub(base);
+		let fit = |room: u64, per: u64| if per == 0 { u64::MAX } else { room / per };
+		let items = fit(room.ref_time(), per_item.ref_time())
+			.min(fit(room.proof_size(), per_item.proof_size()));
+		Some(u32::try_from(items).unwrap_or(u32::MAX).min(most))
+	}
+
+	/// Takes one closing step of `c` (§5), handling at most `limit` settlement items. The
+	/// caller has checked that `c` is not closed and that its period is over.
+	///
+	/// The first step takes the median with the contribution's fixed `need`, rewards the
+	/// contributors if it rose, and fixes what the pot is shared by. Then the stakes are
+	/// returned, evaluation by evaluation (each evaluator's payout `p` computed from the state
+	/// the first step fixed: `min(p, s)` back vested, the rest set aside), then the earnings
+	/// set aside are paid, pending; the last step burns the leftover and marks the contribution
+	/// closed. A closing of any number of steps has the outcome of a one-step close.
+	pub(crate) fn close_step(
 		contribution: ContributionId,
 		mut c: Contribution<T>,
-	) -> Result<(), DispatchError> {
-		let p = c.parameters;
-		let median = Self::current_median(&c);
-		if let Some(reward) = Self::rewards_due(&c, median)? {
-			Self::pay_rewards(contribution, &mut c, reward)?;
+		limit: u32,
+	) -> Result<Step, DispatchError> {
+		let (mut s, first) = match c.status {
+			Status::Open => {
+				let median = Self::current_median(&c);
+				if let Some(reward) = Self::rewards_due(&c, median)? {
+					Self::pay_rewards(contribution, &mut c, reward)?;
+				}
+				let settlement = Settlement {
+					median,
+					pot_weight: Self::pot_weight_total(&c, median)?,
+					phase: SettlementPhase::ReturningStakes,
+					next: 0,
+					released: 0,
+					payouts: 0,
+				};
+				(settlement, true)
+			},
+			Status::Closing(settlement) => (settlement, false),
+			Status::Closed { .. } => return Err(Error::<T>::AlreadyClosed.into()),
+		};
+		let mut items = 0u32;
+		loop {
+			if s.phase == SettlementPhase::ReturningStakes && s.next >= c.evaluations {
+				s.phase = SettlementPhase::PayingEarnings;
+			}
+			if s.phase == SettlementPhase::PayingEarnings &&
+				Earnings::<T>::iter_key_prefix(contribution).next().is_none()
+			{
+				Self::finish_closing(contribution, c, s)?;
+				return Ok(Step { items, first, finished: true });
+			}
+			if items >= limit {
+				break;
+			}
+			items = items.saturating_add(1);
+			match s.phase {
+				SettlementPhase::ReturningStakes => {
+					let index = s.next;
+					s.next = index.saturating_add(1);
+					Self::return_stake(contribution, &c, &mut s, index)?;
+				},
+				SettlementPhase::PayingEarnings => {
+					let Some((who, amount)) = Earnings::<T>::drain_prefix(contribution).next()
+					else {
+						continue;
+					};
+					T::Reputation::pay_earnings(c.dc, &who, amount)?;
+					s.released = s.released.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+				},
+			}
 		}
-		let pot_total = Self::pot_weight_total(&c, median)?;
-		let mut paid_out: Reputation = 0;
-		for index in 0..c.evaluations {
-			let Some(evaluator) = Evaluators::<T>::take(contribution, index) else {
-				defensive!("an evaluation index below the count has no evaluator");
-				continue;
-			};
-			let Some(e) = Evaluations::<T>::take(contribution, &evaluator) else {
-				defensive!("an evaluator has no evaluation");
-				continue;
-			};
-			let accumulator = c.bucket(e.score).map_or(e.snapshot, |b| b.accumulator);
-			let reward = protocol::settlement(e.weight, accumulator, e.snapshot)?;
-			let own = protocol::pot_weight(p.alignment_radius, e.score, median, e.weight, e.stake)?;
-			let pot_share = protocol::pot_share(c.pot, own, pot_total)?;
-			let amount = reward.checked_add(pot_share).ok_or(ArithmeticError::Overflow)?;
-			T::Reputation::release(c.dc, &evaluator, amount)?;
-			paid_out = paid_out.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
-			Self::deposit_event(Event::EvaluationSettled {
-				contribution,
-				evaluator,
-				reward,
-				pot_share,
-			});
+		c.status = Status::Closing(s);
+		Contributions::<T>::insert(contribution, c);
+		Ok(Step { items, first, finished: false })
+	}
+
+	/// Settles the evaluation at `index`: its stake (or what is left of it) back vested, its
+	/// earnings beyond the stake set aside for the second phase.
+	fn return_stake(
+		contribution: ContributionId,
+		c: &Contribution<T>,
+		s: &mut Settlement,
+		index: u32,
+	) -> DispatchResult {
+		let Some(evaluator) = Evaluators::<T>::take(contribution, index) else {
+			defensive!("an evaluation index below the count has no evaluator");
+			return Ok(());
+		};
+		let Some(e) = Evaluations::<T>::take(contribution, &evaluator) else {
+			defensive!("an evaluator has no evaluation");
+			return Ok(());
+		};
+		let accumulator = c.bucket(e.score).map_or(e.snapshot, |b| b.accumulator);
+		let payout = protocol::payout(
+			c.parameters.alignment_radius,
+			s.median,
+			c.pot,
+			s.pot_weight,
+			protocol::Settled {
+				score: e.score,
+				weight: e.weight,
+				stake: e.stake,
+				snapshot: e.snapshot,
+				accumulator,
+			},
+		)?;
+		let returned = payout.total.min(e.stake);
+		let earned = payout.total.saturating_sub(returned);
+		T::Reputation::return_stake(c.dc, &evaluator, e.stake, returned)?;
+		if earned > 0 {
+			Earnings::<T>::insert(contribution, &evaluator, earned);
 		}
-		// Rewards and pot shares round down, so they never exceed the escrow.
-		let burned = c.escrow.checked_sub(paid_out).ok_or(ArithmeticError::Underflow)?;
+		s.released = s.released.checked_add(returned).ok_or(ArithmeticError::Overflow)?;
+		s.payouts = s.payouts.checked_add(payout.total).ok_or(ArithmeticError::Overflow)?;
+		Self::deposit_event(Event::EvaluationSettled {
+			contribution,
+			evaluator,
+			accrued: payout.accrued,
+			pot_share: payout.pot_share,
+			returned,
+			earned,
+		});
+		Ok(())
+	}
+
+	/// The last step: the leftover `escrow − Σ p` (forfeited accruals and rounding dust) burns.
+	fn finish_closing(
+		contribution: ContributionId,
+		mut c: Contribution<T>,
+		s: Settlement,
+	) -> DispatchResult {
+		// Payouts round down and forfeits only lower them: they never exceed the escrow.
+		let burned = c.escrow.checked_sub(s.payouts).ok_or(ArithmeticError::Underflow)?;
+		if s.released != s.payouts {
+			defensive!("a closing released other than its payouts");
+		}
 		T::Reputation::burn_escrowed(c.dc, burned)?;
 		Self::unschedule_expiry(contribution, c.first_closing_block());
 		AwaitingManualClose::<T>::remove(contribution);
 		c.escrow = 0;
 		c.pot = 0;
-		c.status = Status::Closed { median, burned };
+		c.status = Status::Closed { median: s.median, burned };
 		Contributions::<T>::insert(contribution, c);
-		Self::deposit_event(Event::Closed { contribution, median, burned });
+		Self::deposit_event(Event::Closed { contribution, median: s.median, burned });
 		Ok(())
+	}
+
+	/// Closes `c` in as many steps as it takes, within one call (benchmarks).
+	#[cfg(feature = "runtime-benchmarks")]
+	pub(crate) fn close_all(contribution: ContributionId) -> Result<u32, DispatchError> {
+		let mut steps = 0u32;
+		loop {
+			let c = Contributions::<T>::get(contribution).ok_or(Error::<T>::UnknownContribution)?;
+			steps = steps.saturating_add(1);
+			if Self::close_step(contribution, c, T::MaxSettlementsPerStep::get())?.finished {
+				return Ok(steps);
+			}
+		}
 	}
 }

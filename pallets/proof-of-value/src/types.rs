@@ -5,7 +5,8 @@ use alloc::vec::Vec;
 use codec::{Decode, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
 use covalue_primitives::{
-	CooperativeId, CooperativeInspect, Parameters, Reputation, Score, TokenBalance,
+	ContributionKind, CooperativeId, CooperativeInspect, Parameters, Reputation, Score,
+	TokenBalance,
 };
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
@@ -27,18 +28,54 @@ pub struct Evaluation {
 	pub snapshot: u128,
 }
 
-/// Whether a contribution is still open.
+/// Where a contribution stands.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Status {
-	/// Open for evaluations until the period ends, then until closed.
+	/// Open for evaluations until the period ends, then until its closing starts.
 	Open,
+	/// Its closing has started and settles in bounded steps (§5).
+	Closing(Settlement),
 	/// Closed and settled.
 	Closed {
 		/// The final median (`None`: no consensus).
 		median: Option<Score>,
-		/// Rounding dust burned on closing.
+		/// Forfeited accruals and rounding dust burned on closing.
 		burned: Reputation,
 	},
+}
+
+/// Which part of a closing a step works on.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SettlementPhase {
+	/// Every evaluator gets its own stake back, or what is left of it, vested; what it earned
+	/// beyond its stake is set aside in [`crate::Earnings`].
+	ReturningStakes,
+	/// The earnings set aside are paid, pending (§1a).
+	PayingEarnings,
+}
+
+/// A closing in progress: what the first step fixed, and how far the steps got. Every payout
+/// uses the median, pot and buckets as they were at the first step, so the outcome is that of a
+/// one-step close.
+///
+/// Stakes are all returned before any earnings are paid, so that while a closing is half-way,
+/// what the contribution still holds in escrow always covers the stakes not returned yet: an
+/// unsettled stake, which still weighs its evaluator's evaluations elsewhere, is never backed by
+/// reputation that was already paid to somebody else.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Settlement {
+	/// The final median (`None`: no consensus, every stake is returned).
+	pub median: Option<Score>,
+	/// `Σ_b a(b, m)·W_b`: what the pot is shared by.
+	pub pot_weight: u128,
+	/// The phase the next step works on.
+	pub phase: SettlementPhase,
+	/// The evaluation index the next step of [`SettlementPhase::ReturningStakes`] starts at.
+	pub next: u32,
+	/// Everything paid out of the contribution's escrow so far: stakes returned and earnings.
+	pub released: Reputation,
+	/// The payouts of the settled evaluations, `Σ p`; the leftover `escrow − Σ p` burns.
+	pub payouts: Reputation,
 }
 
 /// The bound of a contribution's score buckets: one per score `0..=MaxScore`, with `MaxScore`
@@ -64,6 +101,8 @@ pub type ContributorShare<AccountId> = (AccountId, Permill);
 pub struct Contribution<T: Config> {
 	/// The DC it was contributed to.
 	pub dc: CooperativeId,
+	/// Work, or (later) a proposal.
+	pub kind: ContributionKind,
 	/// Who submitted it and paid the deposit.
 	pub depositor: T::AccountId,
 	/// The deposit held until clean-up, priced by what the contribution stores.
@@ -78,6 +117,11 @@ pub struct Contribution<T: Config> {
 	pub submitted: BlockNumberFor<T>,
 	/// The DC's parameters at submission.
 	pub parameters: Parameters<BlockNumberFor<T>>,
+	/// `R₀`: the DC's total reputation at submission.
+	pub total_at_submission: Reputation,
+	/// The quorum threshold `need = quorum.mul_ceil(R₀)`, fixed at submission (§4), so that
+	/// burns, issuance and the order of closes during its window can't move it.
+	pub need: Reputation,
 	/// One bucket per score `min_score..=max_score`: weight and accumulator.
 	pub buckets: BoundedVec<Bucket, ScoreBuckets<T>>,
 	/// Stakes held: the evaluators' stakes not yet paid out.
@@ -101,6 +145,16 @@ impl<T: Config> Contribution<T> {
 	/// The first block in which it can be closed.
 	pub fn first_closing_block(&self) -> BlockNumberFor<T> {
 		self.last_evaluation_block().saturating_add(1u32.into())
+	}
+
+	/// What the contribution still holds in escrow: all of it while open, less what was paid
+	/// out while closing, nothing once closed.
+	pub fn held(&self) -> Reputation {
+		match self.status {
+			Status::Open => self.escrow,
+			Status::Closing(s) => self.escrow.saturating_sub(s.released),
+			Status::Closed { .. } => 0,
+		}
 	}
 
 	/// The bucket of `score`, if the contribution's scale has it.
@@ -134,9 +188,16 @@ pub struct Reward {
 pub struct ContributionStatus<BlockNumber> {
 	/// The DC.
 	pub dc: CooperativeId,
-	/// Whether it is still open.
+	/// Whether it is still open (not closed; a closing in progress counts as open).
 	pub open: bool,
-	/// The median now (open) or the final median (closed); `None`: no consensus.
+	/// Whether its closing has started and is not finished.
+	pub closing: bool,
+	/// `R₀`, the DC's total reputation at submission.
+	pub total_at_submission: Reputation,
+	/// The quorum threshold fixed at submission.
+	pub need: Reputation,
+	/// The median now (open), at the first closing step (closing), or the final median
+	/// (closed); `None`: no consensus.
 	pub median: Option<Score>,
 	/// The highest median already rewarded.
 	pub paid: Score,
@@ -152,13 +213,18 @@ pub struct ContributionStatus<BlockNumber> {
 	pub blocks_left: BlockNumber,
 }
 
-/// What an evaluator stands to receive from an open contribution.
+/// What an evaluator stands to receive from an open contribution if it closed now with the
+/// current median.
 #[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
 pub struct PendingReward {
 	/// The stake the evaluator put in.
 	pub stake: Reputation,
-	/// Its share of later aligned stakes, accrued so far.
+	/// Its share of later aligned stakes: accrued so far, and paid only if its score is aligned
+	/// with the final median.
 	pub accrued: Reputation,
-	/// Its share of the pot if the contribution closed now with the current median.
+	/// Its share of the pot.
 	pub pot_share: Reputation,
+	/// The payout `p` (§5): `accrued + pot_share` with a median (0 each if not aligned), the
+	/// stake without one. `min(p, stake)` comes back vested, the rest is pending.
+	pub payout: Reputation,
 }

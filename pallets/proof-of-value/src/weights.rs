@@ -4,9 +4,11 @@
 //! `scripts/bench.sh`, into `runtime/src/weights/`. This file holds the trait they implement and,
 //! for unit tests, `()`: the compute part of estimates, with no database cost.
 //!
-//! Components: `c` contributors, `e` earlier evaluations of the contribution, `b` score buckets,
-//! `n` evaluations settled. `evaluate` has no term in `e` (its benchmark shows a zero slope). A
-//! median that rises adds `reward(c)` to `evaluate` or `close`.
+//! Components: `c` contributors, `b` score buckets, `n` evaluations settled. `evaluate` has no
+//! term in the number of earlier evaluations: it costs O(b). A median that rises adds
+//! `reward(c)` to `evaluate` or to the first step of `close`. `close(n, b)` is a whole closing of
+//! `n` evaluations that all earn beyond their stake (both phases of the settlement); a step that
+//! handles `k` settlement items is charged `close(k, b)`, which covers it.
 
 #![allow(unused_parens, unused_imports, missing_docs)]
 
@@ -15,7 +17,7 @@ use frame_support::weights::Weight;
 /// Weight functions needed by the Proof-of-Value pallet.
 pub trait WeightInfo {
 	fn contribute(c: u32) -> Weight;
-	fn evaluate(e: u32, b: u32) -> Weight;
+	fn evaluate(b: u32) -> Weight;
 	fn reward(c: u32) -> Weight;
 	fn close(n: u32, b: u32) -> Weight;
 	fn clean_up() -> Weight;
@@ -28,7 +30,7 @@ impl WeightInfo for () {
 		Weight::from_parts(60_000_000, 8_000)
 			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(c.into()))
 	}
-	fn evaluate(_e: u32, b: u32) -> Weight {
+	fn evaluate(b: u32) -> Weight {
 		Weight::from_parts(55_000_000, 9_000)
 			.saturating_add(Weight::from_parts(300_000, 32).saturating_mul(b.into()))
 	}

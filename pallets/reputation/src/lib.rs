@@ -53,6 +53,8 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
+extern crate alloc;
+
 pub use pallet::*;
 
 #[cfg(test)]
@@ -227,6 +229,7 @@ impl<T: Config> Pallet<T> {
 	/// - `total = Σ (vested + pending) of accounts + escrowed`;
 	/// - `total = initial + issued − burned` and `total ≤ MAX_REPUTATION`;
 	/// - every DC with books has an epoch length above zero, and every account a DC with books;
+	/// - `staked = Σ escrowed of accounts`;
 	/// - no stored standing is empty.
 	#[cfg(any(feature = "std", feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -254,9 +257,18 @@ impl<T: Config> Pallet<T> {
 				"DC without an epoch length"
 			);
 		}
+		let mut staked = alloc::collections::btree_map::BTreeMap::<CooperativeId, Reputation>::new();
 		for (dc, _, standing) in ReputationOf::<T>::iter() {
+			let sum = staked.entry(dc).or_default();
+			*sum = sum.checked_add(standing.escrowed).ok_or("staked reputation overflows")?;
 			frame_support::ensure!(Ledgers::<T>::contains_key(dc), "reputation in a DC without books");
 			frame_support::ensure!(!standing.is_empty(), "an empty standing is stored");
+		}
+		for (dc, ledger) in Ledgers::<T>::iter() {
+			frame_support::ensure!(
+				staked.get(&dc).copied().unwrap_or_default() == ledger.staked,
+				"staked != sum of the accounts' escrowed reputation"
+			);
 		}
 		Ok(())
 	}
@@ -326,9 +338,10 @@ impl<T: Config> ReputationLedger<T::AccountId> for Pallet<T> {
 		let mut standing = Self::matured(dc, who);
 		standing.vested =
 			standing.vested.checked_sub(amount).ok_or(Error::<T>::InsufficientVested)?;
-		// Both are bounded by the total, itself at most MAX_REPUTATION.
+		// All three are bounded by the total, itself at most MAX_REPUTATION.
 		standing.escrowed = standing.escrowed.saturating_add(amount);
 		ledger.escrowed = ledger.escrowed.saturating_add(amount);
+		ledger.staked = ledger.staked.saturating_add(amount);
 		Self::put(dc, who, standing);
 		Ledgers::<T>::insert(dc, ledger);
 		Ok(())
@@ -347,6 +360,7 @@ impl<T: Config> ReputationLedger<T::AccountId> for Pallet<T> {
 			standing.escrowed.checked_sub(stake).ok_or(Error::<T>::InsufficientEscrow)?;
 		ledger.escrowed =
 			ledger.escrowed.checked_sub(returned).ok_or(Error::<T>::InsufficientEscrow)?;
+		ledger.staked = ledger.staked.checked_sub(stake).ok_or(Error::<T>::InsufficientEscrow)?;
 		standing.vested = standing.vested.saturating_add(returned);
 		Self::put(dc, who, standing);
 		Ledgers::<T>::insert(dc, ledger);

@@ -76,7 +76,7 @@ fn endowment_happens_once_is_vested_and_bounded() {
 		);
 		assert_eq!(
 			Reputation::ledger(0),
-			Some(Ledger { total: 100, initial: 100, issued: 0, burned: 0, escrowed: 0 })
+			Some(Ledger { total: 100, initial: 100, ..Default::default() })
 		);
 		assert_noop!(Reputation::endow(0, EPOCH, &[(3, 1)]), Error::<Test>::AlreadyEndowed);
 		assert_eq!(Reputation::reputation_of(0, 1), standing(40, 0, &[]));
@@ -141,11 +141,15 @@ fn stakes_return_vested_and_earnings_are_pending() {
 		assert_ok!(Reputation::stake(0, &2, 10));
 		assert_eq!(Reputation::reputation_of(0, 1), standing(0, 40, &[]));
 		assert_eq!(Reputation::ledger(0).unwrap().escrowed, 50);
+		assert_eq!(Reputation::ledger(0).unwrap().staked, 50);
 		// More back than was staked is not a stake's return.
 		assert_noop!(Reputation::return_stake(0, &2, 10, 11), Error::<Test>::InsufficientEscrow);
 		assert_noop!(Reputation::return_stake(0, &2, 11, 0), Error::<Test>::InsufficientEscrow);
 		// Account 2 gets its 10 back and earns 25 of account 1's stake (pending); 15 burn.
 		assert_ok!(Reputation::return_stake(0, &2, 10, 10));
+		// Half-way: account 2's stake is settled, account 1's is not; escrow holds 40.
+		assert_eq!(Reputation::ledger(0).unwrap().escrowed, 40);
+		assert_eq!(Reputation::ledger(0).unwrap().staked, 40);
 		assert_ok!(Reputation::pay_earnings(0, &2, 25));
 		assert_ok!(Reputation::return_stake(0, &1, 40, 0));
 		assert_eq!(Reputation::reputation_of(0, 2), standing(60, 0, &[(25, 20)]));
@@ -157,7 +161,7 @@ fn stakes_return_vested_and_earnings_are_pending() {
 		System::assert_last_event(Event::Burned { dc: 0, amount: 15 }.into());
 		assert_eq!(
 			Reputation::ledger(0),
-			Some(Ledger { total: 85, initial: 100, issued: 0, burned: 15, escrowed: 0 })
+			Some(Ledger { total: 85, initial: 100, burned: 15, ..Default::default() })
 		);
 	});
 }

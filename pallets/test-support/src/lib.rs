@@ -221,6 +221,7 @@ impl<T: frame_system::Config> ReputationLedger<T::AccountId> for MockReputation<
 			.ok_or(DispatchError::Other("insufficient vested reputation"))?;
 		standing.escrowed = standing.escrowed.saturating_add(amount);
 		ledger.escrowed = ledger.escrowed.saturating_add(amount);
+		ledger.staked = ledger.staked.saturating_add(amount);
 		Self::put(dc, who, standing);
 		Self::put_ledger(dc, ledger);
 		Ok(())
@@ -240,6 +241,7 @@ impl<T: frame_system::Config> ReputationLedger<T::AccountId> for MockReputation<
 		}
 		standing.escrowed = standing.escrowed.checked_sub(stake).ok_or(insufficient)?;
 		ledger.escrowed = ledger.escrowed.checked_sub(returned).ok_or(insufficient)?;
+		ledger.staked = ledger.staked.checked_sub(stake).ok_or(insufficient)?;
 		standing.vested = standing.vested.saturating_add(returned);
 		Self::put(dc, who, standing);
 		Self::put_ledger(dc, ledger);
@@ -343,6 +345,23 @@ impl<AccountId: Encode> CooperativeTokens<AccountId> for MockTokens<AccountId> {
 		unhashed::put(&key(b"tokens", (dc, who)), &rest);
 		Ok(())
 	}
+}
+
+/// The root of the externalities' storage, to tell whether a call changed anything.
+pub fn storage_root() -> Vec<u8> {
+	sp_io::storage::root(sp_runtime::StateVersion::V1)
+}
+
+/// Asserts that a call with post-dispatch info (a `DispatchResultWithPostInfo`) failed with
+/// `error` and changed no storage: `assert_noop!` for calls that charge refused work by its
+/// actual weight.
+#[macro_export]
+macro_rules! assert_refused {
+	($call:expr, $error:expr $(,)?) => {{
+		let root = $crate::storage_root();
+		frame_support::assert_err_ignore_postinfo!($call, $error);
+		assert_eq!(root, $crate::storage_root(), "a refused call changed storage");
+	}};
 }
 
 /// The configuration every mock runtime of the DC pallets shares: System with 32-byte accounts
