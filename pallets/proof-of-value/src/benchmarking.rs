@@ -1,10 +1,11 @@
 //! Benchmarks of the Proof-of-Value pallet, each at its worst case.
 //!
 //! The DCs are created through the runtime's [`BenchmarkHelper`] (the cooperatives pallet, on
-//! chain). `evaluate` is measured
-//! against `e` earlier evaluations spread over all `b` score buckets with the widest alignment
-//! radius, so that its stake is shared among every bucket; its benchmark shows whether the
-//! weight depends on `e` (the protocol says it must not).
+//! chain). `evaluate` is measured after the most earlier evaluations the helper's members allow,
+//! spread over all `b` score buckets with the widest alignment radius, so that its stake is
+//! shared among every bucket; it has no component in the earlier evaluations because it does
+//! no work per earlier evaluation (§3: O(score buckets)). `close(n, b)` is a whole closing of
+//! `n` evaluations that all share the pot, both phases of the settlement included.
 
 use super::*;
 use alloc::{vec, vec::Vec};
@@ -138,35 +139,26 @@ mod benchmarks {
 		assert_eq!(NextContributionId::<T>::get(), 1);
 	}
 
-	/// `e` earlier evaluations over `b` buckets, all within the alignment radius: the stake is
-	/// shared among every bucket. The quorum is never met, so nothing is rewarded (see `reward`).
-	///
-	/// The state has the same size whatever `e`: the members who do not evaluate this
-	/// contribution evaluate another one. So the slope in `e` measures what the protocol does
-	/// with earlier evaluations, not how a larger database slows every access (which the
-	/// database weights and the bencher's trie-layer allowance account for).
+	/// After the most earlier evaluations over `b` buckets, all within the alignment radius:
+	/// the stake is shared among every bucket. The quorum is never met, so nothing is rewarded
+	/// (see `reward`). The evaluator has a stake held by another contribution, so its weight
+	/// reads both parts of its standing.
 	#[benchmark]
-	fn evaluate(e: Linear<0, { max_earlier::<T>() }>, b: Linear<11, { ScoreBuckets::<T>::get() }>) {
+	fn evaluate(b: Linear<11, { ScoreBuckets::<T>::get() }>) {
 		let max = max_earlier::<T>();
 		let dc = dc_with::<T>(max + 2, b, Perbill::one());
 		let id = contribute_to::<T>(dc, 1);
 		let other = contribute_to::<T>(dc, 1);
-		evaluate_by_members::<T>(id, e, b);
-		for i in e..max {
-			Pallet::<T>::evaluate(
-				RawOrigin::Signed(member::<T>(i)).into(),
-				other,
-				(i % b) as Score,
-			)
-			.expect("a valid evaluation");
-		}
+		evaluate_by_members::<T>(id, max, b);
 		let evaluator = member::<T>(max);
+		Pallet::<T>::evaluate(RawOrigin::Signed(evaluator.clone()).into(), other, 0)
+			.expect("a valid evaluation");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(evaluator.clone()), id, (b - 1) as Score);
 
 		assert!(Evaluations::<T>::contains_key(id, &evaluator));
-		assert_eq!(Contributions::<T>::get(id).map(|c| c.evaluations), Some(e + 1));
+		assert_eq!(Contributions::<T>::get(id).map(|c| c.evaluations), Some(max + 1));
 	}
 
 	/// What a rising median adds to `evaluate` or `close`: minting tokens and issuing
@@ -190,25 +182,38 @@ mod benchmarks {
 
 		assert_eq!(contribution.paid, 10);
 		let last: T::AccountId = account("contributor", c - 1, 0);
-		assert!(<T as Config>::Reputation::reputation(dc, &last) > 0);
+		assert!(<T as Config>::Reputation::standing(dc, &last).pending_total() > 0);
 		Ok(())
 	}
 
-	/// `n` evaluations over `b` buckets to settle, with no median: the pot goes back by stake.
+	/// A whole closing of `n` evaluations over `b` buckets: the median is the top score, every
+	/// evaluation is aligned with it (the widest radius), shares the pot, and most earn beyond
+	/// their stake, so both phases of the settlement do their most.
 	#[benchmark]
-	fn close(n: Linear<0, { max_settled::<T>() }>, b: Linear<11, { ScoreBuckets::<T>::get() }>) {
-		let dc = dc_with::<T>(n + 1, b, Perbill::one());
+	fn close(
+		n: Linear<0, { max_settled::<T>() }>,
+		b: Linear<11, { ScoreBuckets::<T>::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let dc = dc_with::<T>(n + 1, b, Perbill::from_percent(50));
 		let id = contribute_to::<T>(dc, 1);
-		evaluate_by_members::<T>(id, n, b);
+		for i in 0..n {
+			Pallet::<T>::evaluate(RawOrigin::Signed(member::<T>(i)).into(), id, (b - 1) as Score)
+				.map_err(|_| BenchmarkError::Stop("a valid evaluation"))?;
+		}
 		frame_system::Pallet::<T>::set_block_number(first_closing_block::<T>(id));
+		let c = Contributions::<T>::get(id).ok_or(BenchmarkError::Stop("the contribution"))?;
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(account("closer", 0, 0)), id);
+		#[block]
+		{
+			Pallet::<T>::close_step(id, c, u32::MAX)
+				.map_err(|_| BenchmarkError::Stop("closing failed"))?;
+		}
 
 		assert!(matches!(
 			Contributions::<T>::get(id).map(|c| c.status),
 			Some(Status::Closed { .. })
 		));
+		Ok(())
 	}
 
 	#[benchmark]

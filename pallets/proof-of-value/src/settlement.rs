@@ -297,17 +297,4 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::Closed { contribution, median: s.median, burned });
 		Ok(())
 	}
-
-	/// Closes `c` in as many steps as it takes, within one call (benchmarks).
-	#[cfg(feature = "runtime-benchmarks")]
-	pub(crate) fn close_all(contribution: ContributionId) -> Result<u32, DispatchError> {
-		let mut steps = 0u32;
-		loop {
-			let c = Contributions::<T>::get(contribution).ok_or(Error::<T>::UnknownContribution)?;
-			steps = steps.saturating_add(1);
-			if Self::close_step(contribution, c, T::MaxSettlementsPerStep::get())?.finished {
-				return Ok(steps);
-			}
-		}
-	}
 }
