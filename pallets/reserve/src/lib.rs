@@ -45,7 +45,7 @@
 //!
 //! The names of `docs/protocol-rules.md`: `NoPriceCap`, `ZeroAmount`, `InsufficientTokens`, `CostAboveMax`,
 //! `ProceedsBelowMin`; and [`Error::UnknownCooperative`], [`Error::NotAdmin`],
-//! [`Error::ZeroPriceCap`], [`Error::UnknownReserveAsset`], [`Error::OwnTokenAsReserve`],
+//! [`Error::ZeroPriceCap`], [`Error::UnknownReserveAsset`], [`Error::ReserveCycle`],
 //! [`Error::ReserveNotEmpty`], [`Error::CannotPayEndowment`]; an amount or price beyond `u128`
 //! is `ArithmeticError::Overflow`.
 //!
@@ -136,7 +136,8 @@ pub mod pallet {
 		ArithmeticError,
 	};
 
-	/// The storage layout's version.
+	/// The storage layout's version (unchanged by version 2 of the protocol: only its rules
+	/// changed).
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
@@ -162,6 +163,7 @@ pub mod pallet {
 		#[frame_support::register_default_impl(TestDefaultConfig)]
 		impl DefaultConfig for TestDefaultConfig {
 			type PalletId = TestPalletId;
+			type MaxReserveChain = frame_support::traits::ConstU32<4>;
 			type WeightInfo = ();
 		}
 	}
@@ -184,6 +186,13 @@ pub mod pallet {
 		/// Derives each DC's keyless reserve account.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
+
+		/// How many DC tokens a chain of reserve assets may pass through before it reaches the
+		/// native currency or a DC without a reserve (at least 4). A chain that leads back to
+		/// its DC, or is longer, is refused: a loop of DCs reserving in each other's tokens
+		/// would mint without limit.
+		#[pallet::constant]
+		type MaxReserveChain: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -270,8 +279,9 @@ pub mod pallet {
 		ZeroPriceCap,
 		/// The reserve asset is the token of a DC that does not exist.
 		UnknownReserveAsset,
-		/// A DC's reserve can't hold the DC's own token.
-		OwnTokenAsReserve,
+		/// The reserve asset leads back to this DC (its own token, or a DC whose reserve chain
+		/// reaches it), or its chain of reserve assets is longer than `MaxReserveChain`.
+		ReserveCycle,
 		/// The reserve asset can't change while the reserve holds anything.
 		ReserveNotEmpty,
 		/// The admin can't pay the reserve asset's minimum balance into the reserve account,
@@ -285,6 +295,7 @@ pub mod pallet {
 			// Every DC needs a reserve account of its own, distinct from the pallet's.
 			let pallet: T::AccountId = T::PalletId::get().into_account_truncating();
 			assert!(Self::reserve_account(0) != pallet, "a reserve account is the pallet's");
+			assert!(T::MaxReserveChain::get() >= 4, "MaxReserveChain must be at least 4");
 			assert!(
 				Self::reserve_account(0) != Self::reserve_account(1)
 					&& Self::reserve_account(u32::MAX) != Self::reserve_account(u32::MAX - 1),
@@ -312,7 +323,7 @@ pub mod pallet {
 		///
 		/// ## Errors
 		/// [`Error::UnknownCooperative`], [`Error::NotAdmin`], [`Error::ZeroPriceCap`],
-		/// [`Error::OwnTokenAsReserve`], [`Error::UnknownReserveAsset`],
+		/// [`Error::UnknownReserveAsset`], [`Error::ReserveCycle`],
 		/// [`Error::ReserveNotEmpty`], [`Error::CannotPayEndowment`].
 		///
 		/// ## Events
@@ -329,8 +340,8 @@ pub mod pallet {
 			ensure!(who == admin, Error::<T>::NotAdmin);
 			ensure!(!price_cap.is_zero(), Error::<T>::ZeroPriceCap);
 			if let NativeOrWithId::WithId(other) = asset {
-				ensure!(other != dc, Error::<T>::OwnTokenAsReserve);
 				ensure!(T::Cooperatives::exists(other), Error::<T>::UnknownReserveAsset);
+				ensure!(Self::chain_reaches_native(dc, other), Error::<T>::ReserveCycle);
 			}
 			let balance = match Reserves::<T>::get(dc) {
 				Some(reserve) if reserve.asset == asset => reserve.balance,
@@ -362,8 +373,9 @@ pub mod pallet {
 		/// Buy `amount` new tokens of `dc` at its price cap.
 		///
 		/// ## Dispatch Origin
-		/// Signed: the buyer, who pays `⌈amount·cap⌉` of the reserve asset into the DC's reserve
-		/// and receives the tokens. A buyer paying native currency stays above the existential
+		/// Signed: the buyer, who pays `⌈amount·cap⌉` of the reserve asset into the DC's reserve,
+		/// or `⌈amount·reserve / supply⌉` if that is more (a sale never lowers the reserve per
+		/// token, so lowering the cap can't dilute holders), and receives the tokens. A buyer paying native currency stays above the existential
 		/// deposit; one paying with another DC's token may spend it to the last unit.
 		///
 		/// ## Errors
@@ -383,7 +395,9 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let mut reserve = Self::reserve_of(dc)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			let cost = pricing::cost(amount, reserve.price_cap).ok_or(ArithmeticError::Overflow)?;
+			let supply = T::Tokens::supply(dc);
+			let cost = pricing::buy_cost(amount, reserve.price_cap, reserve.balance, supply)
+				.ok_or(ArithmeticError::Overflow)?;
 			ensure!(cost <= max_cost, Error::<T>::CostAboveMax);
 			reserve.balance = reserve.balance.checked_add(cost).ok_or(ArithmeticError::Overflow)?;
 			T::Tokens::can_mint(dc, &who, amount)?;
@@ -508,7 +522,8 @@ pub mod pallet {
 		/// What buying `amount` tokens of `dc` costs now; `None` without a price cap or if the
 		/// cost does not fit in `u128`.
 		pub fn buy_cost(dc: CooperativeId, amount: TokenBalance) -> Option<u128> {
-			pricing::cost(amount, Reserves::<T>::get(dc)?.price_cap)
+			let reserve = Reserves::<T>::get(dc)?;
+			pricing::buy_cost(amount, reserve.price_cap, reserve.balance, T::Tokens::supply(dc))
 		}
 
 		/// What redeeming `amount` tokens of `dc` pays now; `None` without a price cap or if
@@ -527,6 +542,22 @@ pub mod pallet {
 		}
 
 		/// The reserve of `dc`, or why its tokens can't be bought or redeemed.
+		/// Whether the reserve assets from `first` on reach the native currency (or a DC with no
+		/// reserve) within `MaxReserveChain` DC tokens, without passing through `dc`.
+		pub(crate) fn chain_reaches_native(dc: CooperativeId, first: CooperativeId) -> bool {
+			let mut current = first;
+			for _ in 0..T::MaxReserveChain::get() {
+				if current == dc {
+					return false;
+				}
+				match Reserves::<T>::get(current).map(|r| r.asset) {
+					None | Some(NativeOrWithId::Native) => return true,
+					Some(NativeOrWithId::WithId(next)) => current = next,
+				}
+			}
+			false
+		}
+
 		fn reserve_of(dc: CooperativeId) -> Result<ReserveState, DispatchError> {
 			match Reserves::<T>::get(dc) {
 				Some(reserve) => Ok(reserve),
@@ -568,7 +599,20 @@ pub mod pallet {
 				ensure!(T::Cooperatives::exists(dc), "reserve of a DC that does not exist");
 				ensure!(!reserve.price_cap.is_zero(), "zero price cap");
 				if let NativeOrWithId::WithId(other) = reserve.asset {
-					ensure!(other != dc, "reserve holds its own DC's token");
+					// No loop: the chain ends within as many steps as there are reserves.
+					let mut current = other;
+					let mut ended = false;
+					for _ in 0..=Reserves::<T>::iter_keys().count() {
+						ensure!(current != dc, "a chain of reserve assets loops");
+						match Reserves::<T>::get(current).map(|r| r.asset) {
+							None | Some(NativeOrWithId::Native) => {
+								ended = true;
+								break;
+							},
+							Some(NativeOrWithId::WithId(next)) => current = next,
+						}
+					}
+					ensure!(ended, "a chain of reserve assets loops");
 					ensure!(
 						T::Cooperatives::exists(other),
 						"reserve asset of a DC that does not exist"

@@ -15,6 +15,19 @@ pub fn cost(amount: u128, cap: FixedU128) -> Option<u128> {
 	multiply_by_rational_with_rounding(amount, cap.into_inner(), FixedU128::DIV, Rounding::Up)
 }
 
+/// The cost of buying `amount` new tokens of a `supply` backed by `reserve` (§6):
+/// `max(⌈amount·cap⌉, ⌈amount·reserve / supply⌉)`, or the cap's price alone without a supply. A
+/// sale never lowers the reserve per token: lowering the cap, buying and redeeming can't drain
+/// what backs the holders' tokens. `None` if it exceeds `u128`.
+pub fn buy_cost(amount: u128, cap: FixedU128, reserve: u128, supply: u128) -> Option<u128> {
+	let at_cap = cost(amount, cap)?;
+	if supply == 0 {
+		return Some(at_cap);
+	}
+	let backing = multiply_by_rational_with_rounding(amount, reserve, supply, Rounding::Up)?;
+	Some(at_cap.max(backing))
+}
+
 /// What `amount` tokens are worth at `cap`: ⌊amount·cap⌋, or `None` if it exceeds `u128`.
 pub fn value_at_cap(amount: u128, cap: FixedU128) -> Option<u128> {
 	multiply_by_rational_with_rounding(amount, cap.into_inner(), FixedU128::DIV, Rounding::Down)
@@ -59,6 +72,20 @@ mod tests {
 		// dave redeems 10 of 140 against 250: min(25, ⌊2500/140⌋ = 17).
 		assert_eq!(proceeds(10, cap(5, 2), 250, 140), Some(17));
 		assert_eq!(value_at_cap(10, cap(5, 2)), Some(25));
+	}
+
+	#[test]
+	fn a_sale_never_lowers_the_reserve_per_token() {
+		// 100 tokens backed by 300: at a cap of 1 a token still costs 3.
+		assert_eq!(buy_cost(10, cap(1, 1), 300, 100), Some(30));
+		// ⌈7·300/99⌉ = ⌈21.21…⌉ = 22 against 7 at the cap.
+		assert_eq!(buy_cost(7, cap(1, 1), 300, 99), Some(22));
+		// The cap wins when it is above the backing.
+		assert_eq!(buy_cost(10, cap(5, 1), 300, 100), Some(50));
+		// No supply: the cap alone.
+		assert_eq!(buy_cost(100, cap(5, 2), 0, 0), Some(250));
+		assert_eq!(buy_cost(100, cap(5, 2), 250, 40), Some(625));
+		assert_eq!(buy_cost(u128::MAX, cap(1, 1), 2, 1), None);
 	}
 
 	#[test]

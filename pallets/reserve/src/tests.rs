@@ -143,10 +143,11 @@ fn buying_rounds_up_and_never_mints_for_free() {
 		buy(&ERIN, dc, 1); // ⌈0.3⌉
 		assert_eq!(native(&ERIN), erin_before - 3);
 		assert_eq!((tokens(dc, &ERIN), reserve_balance(dc)), (6, 3));
+		// At the least cap the reserve per token sets the price: ⌈1,000·3/6⌉ = 500, not 1.
 		set_cap(dc, FixedU128::from_inner(1), NATIVE);
 		buy(&ERIN, dc, 1_000);
-		assert_eq!(native(&ERIN), erin_before - 4);
-		// Redeeming rounds down: 1,006 tokens against 4 units, ⌊1·1e-18⌋ = 0 at the cap.
+		assert_eq!(native(&ERIN), erin_before - 503);
+		// Redeeming rounds down: 1,006 tokens against 503 units, ⌊1·1e-18⌋ = 0 at the cap.
 		assert_eq!(Reserve::redeem_proceeds(dc, 1), Some(0));
 	});
 }
@@ -187,7 +188,7 @@ fn errors_change_nothing() {
 		);
 		assert_noop!(
 			Reserve::set_price_cap(signed(ADMIN), dc, cap(1, 1), token(dc)),
-			Error::<Test>::OwnTokenAsReserve
+			Error::<Test>::ReserveCycle
 		);
 		assert_noop!(
 			Reserve::set_price_cap(signed(ADMIN), dc, cap(1, 1), token(7)),
@@ -492,4 +493,80 @@ mod properties {
 			});
 		}
 	}
+}
+
+#[test]
+fn lowering_the_cap_no_longer_drains_the_reserve() {
+	build_and_execute(|| {
+		let dc = create_dc();
+		// dave holds 100 tokens backed by 350: 3.5 a token.
+		assert_ok!(AssetTokens::mint(dc, &DAVE, 100));
+		set_cap(dc, cap(5, 1), NATIVE);
+		assert_ok!(Reserve::deposit_revenue(RuntimeOrigin::signed(ALICE), dc, 350));
+
+		// The admin lowers the cap to its least, erin buys a million tokens, the cap goes back
+		// up and she redeems them. Version 1 priced the sale at the cap alone: she would have
+		// paid 1 and taken ⌊10⁶·351 / 1,000,100⌋ = 350, 349 of dave's 350.
+		let lowest = FixedU128::from_inner(1);
+		assert_eq!(crate::pricing::cost(1_000_000, lowest), Some(1));
+		assert_eq!(crate::pricing::proceeds(1_000_000, cap(1_000, 1), 351, 1_000_100), Some(350));
+
+		// Version 2: a sale never lowers the reserve per token. She pays ⌈10⁶·350/100⌉.
+		set_cap(dc, lowest, NATIVE);
+		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), ERIN, 10_000_000));
+		let erin = native(&ERIN);
+		buy(&ERIN, dc, 1_000_000);
+		assert_eq!(native(&ERIN), erin - 3_500_000);
+		set_cap(dc, cap(1_000, 1), NATIVE);
+		redeem(&ERIN, dc, 1_000_000);
+		// She gets back exactly what she paid, and dave's tokens are backed as before.
+		assert_eq!(native(&ERIN), erin);
+		assert_eq!((reserve_balance(dc), supply(dc)), (350, 100));
+		assert_eq!(Reserve::redeem_proceeds(dc, 100), Some(350));
+	});
+}
+
+#[test]
+fn reserves_may_not_loop_or_chain_too_far() {
+	build_and_execute(|| {
+		let dcs: Vec<CooperativeId> = (0..6).map(|_| create_dc()).collect();
+		// The admin holds a unit of every token, to open the reserve accounts with.
+		for dc in &dcs {
+			assert_ok!(AssetTokens::mint(*dc, &ADMIN, 10));
+		}
+		// Own token: a loop of one.
+		assert_noop!(
+			Reserve::set_price_cap(RuntimeOrigin::signed(ADMIN), dcs[0], cap(1, 1), token(dcs[0])),
+			Error::<Test>::ReserveCycle
+		);
+		// dcs[1] reserves in dcs[0]'s token; dcs[0] may not then reserve in dcs[1]'s. Version 1
+		// allowed it, and each round of buying one with the other doubled a buyer's holdings.
+		set_cap(dcs[1], cap(1, 1), token(dcs[0]));
+		assert_noop!(
+			Reserve::set_price_cap(RuntimeOrigin::signed(ADMIN), dcs[0], cap(1, 1), token(dcs[1])),
+			Error::<Test>::ReserveCycle
+		);
+		// A longer loop is caught too: 2 → 1 → 0, then 0 → 2.
+		set_cap(dcs[2], cap(1, 1), token(dcs[1]));
+		assert_noop!(
+			Reserve::set_price_cap(RuntimeOrigin::signed(ADMIN), dcs[0], cap(1, 1), token(dcs[2])),
+			Error::<Test>::ReserveCycle
+		);
+		// A chain through four tokens reaches a DC with no reserve: allowed (MaxReserveChain is
+		// 4 here); through five it is refused.
+		set_cap(dcs[3], cap(1, 1), token(dcs[2]));
+		set_cap(dcs[4], cap(1, 1), token(dcs[3]));
+		assert_noop!(
+			Reserve::set_price_cap(RuntimeOrigin::signed(ADMIN), dcs[5], cap(1, 1), token(dcs[4])),
+			Error::<Test>::ReserveCycle
+		);
+		// The native currency ends every chain.
+		set_cap(dcs[0], cap(1, 1), NATIVE);
+		assert_ok!(Reserve::set_price_cap(
+			RuntimeOrigin::signed(ADMIN),
+			dcs[5],
+			cap(1, 1),
+			token(dcs[0])
+		));
+	});
 }
