@@ -119,7 +119,8 @@ mod tests {
 		}
 	}
 
-	const LIMITS: Limits<u32> = Limits { max_score: 20, max_evaluation_period: 50, epoch_length: 30 };
+	const LIMITS: Limits<u32> =
+		Limits { max_score: 20, max_evaluation_period: 50, epoch_length: 30 };
 
 	/// A change that breaks one rule.
 	type Change = fn(&mut Parameters<u32>);

@@ -78,6 +78,7 @@ use sp_runtime::DispatchError;
 pub mod pallet {
 	use super::*;
 	use alloc::boxed::Box;
+	use frame_support::traits::OriginTrait;
 	use frame_support::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
@@ -85,7 +86,6 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use frame_support::traits::OriginTrait;
 	use sp_runtime::traits::{AccountIdConversion, Dispatchable, Zero};
 
 	/// A DC as stored.

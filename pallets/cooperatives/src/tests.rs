@@ -4,7 +4,6 @@
 use crate::{mock::*, Cooperatives as CooperativesStorage, Error, Event, HoldReason};
 use covalue_primitives::{ReputationLedger, MAX_REPUTATION};
 use covalue_test_support::EXAMPLE_EPOCH;
-use sp_runtime::traits::Hash;
 use frame_support::traits::Footprint;
 use frame_support::{
 	assert_noop, assert_ok,
@@ -14,6 +13,7 @@ use frame_support::{
 	},
 	BoundedVec,
 };
+use sp_runtime::traits::Hash;
 use sp_runtime::{DispatchError, Perbill, TokenError};
 
 fn create(

@@ -9,10 +9,11 @@ use pallet_reputation::ReputationLedger;
 fn a_dc_is_endowed_once_and_reputation_has_no_calls() {
 	build_and_execute(|| {
 		let dc = create_dc(example_parameters(), &[(ALICE, 10), (BOB, 5)]);
-		assert_eq!(Reputation::reputation(dc, &ALICE), 10);
+		assert_eq!(vested(dc, &ALICE), 10);
+		assert_eq!(Reputation::epoch_length(dc), Some(u64::from(EXAMPLE_EPOCH)));
 		assert_eq!(Reputation::ledger(dc).map(|l| (l.total, l.initial)), Some((15, 15)));
 		assert_noop!(
-			Reputation::endow(dc, &[(BOB, 5)]),
+			Reputation::endow(dc, 10, &[(BOB, 5)]),
 			pallet_reputation::Error::<Test>::AlreadyEndowed
 		);
 		// The reputation pallet offers no call at all: nothing can move or issue reputation.

@@ -10,6 +10,8 @@
 pub mod mock;
 
 #[cfg(test)]
+mod attacks;
+#[cfg(test)]
 mod cooperation;
 #[cfg(test)]
 mod proof_of_value;

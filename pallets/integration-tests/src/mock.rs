@@ -2,7 +2,7 @@
 
 use core::borrow::Borrow;
 use covalue_primitives::{ContributionId, Ledger, ReputationLedger};
-pub use covalue_test_support::{accounts::*, example_parameters};
+pub use covalue_test_support::{accounts::*, example_parameters, EXAMPLE_EPOCH};
 use frame_support::traits::fungibles;
 use frame_support::{
 	derive_impl, parameter_types,
@@ -41,7 +41,10 @@ impl pallet_reputation::Config for Test {}
 pub const DC_DEPOSIT: Balance = 100;
 /// A contribution's deposit, likewise.
 pub const CONTRIBUTION_DEPOSIT: Balance = 10;
-pub const MAX_EVALUATIONS: u32 = 16;
+/// Enough for the stuffing test: more than version 1's bound of 1,024.
+pub const MAX_EVALUATIONS: u32 = 1_200;
+/// Small, so that closings of a few evaluations already take several steps.
+pub const SETTLEMENTS_PER_STEP: u32 = 2;
 
 parameter_types! {
 	/// One, as the simulator has it; a test raises it to reach the dust rule.
@@ -60,6 +63,7 @@ impl pallet_cooperatives::Config for Test {
 	type Assets = Assets;
 	type Reputation = Reputation;
 	type TokenMinBalance = TokenMinBalance;
+	type MaxInitialMembers = ConstU32<MAX_EVALUATIONS>;
 }
 
 #[derive_impl(pallet_proof_of_value::config_preludes::TestDefaultConfig)]
@@ -70,6 +74,7 @@ impl pallet_proof_of_value::Config for Test {
 	type Tokens = Cooperatives;
 	type Reputation = Reputation;
 	type MaxEvaluationsPerContribution = ConstU32<MAX_EVALUATIONS>;
+	type MaxSettlementsPerStep = ConstU32<SETTLEMENTS_PER_STEP>;
 }
 
 #[derive_impl(pallet_reserve::config_preludes::TestDefaultConfig)]
@@ -91,14 +96,26 @@ pub fn create_dc(parameters: Parameters<u64>, members: &[(AccountId, u128)]) -> 
 		b"EXT".to_vec().try_into().expect("short"),
 		0,
 		parameters,
+		EXAMPLE_EPOCH.into(),
 		members.to_vec().try_into().expect("within MaxInitialMembers"),
 	));
 	dc
 }
 
-/// `who`'s reputation in `dc`.
+/// `who`'s reputation in `dc`, vested and pending (what §8 calls its reputation).
 pub fn rep(dc: CooperativeId, who: impl Borrow<AccountId>) -> u128 {
-	pallet_reputation::Pallet::<Test>::reputation(dc, who.borrow())
+	let s = Reputation::standing(dc, who.borrow());
+	s.vested + s.pending_total()
+}
+
+/// `who`'s vested reputation in `dc`.
+pub fn vested(dc: CooperativeId, who: impl Borrow<AccountId>) -> u128 {
+	Reputation::standing(dc, who.borrow()).vested
+}
+
+/// `who`'s pending reputation in `dc`.
+pub fn pending(dc: CooperativeId, who: impl Borrow<AccountId>) -> u128 {
+	Reputation::standing(dc, who.borrow()).pending_total()
 }
 
 /// The reputation books of `dc`, which exist for every DC.
@@ -136,6 +153,23 @@ pub fn contribute_as(
 /// `who` scores contribution `id`.
 pub fn evaluate(who: AccountId, id: ContributionId, score: u8) {
 	frame_support::assert_ok!(ProofOfValue::evaluate(RuntimeOrigin::signed(who), id, score));
+}
+
+/// Closes contribution `id` with as many `close` calls as it takes, checking every invariant
+/// between them; returns the number of calls.
+pub fn close(id: ContributionId) -> u32 {
+	let mut calls = 0;
+	loop {
+		calls += 1;
+		frame_support::assert_ok!(ProofOfValue::close(RuntimeOrigin::signed(ERIN), id));
+		check_invariants();
+		let status = pallet_proof_of_value::Contributions::<Test>::get(id)
+			.expect("the contribution exists")
+			.status;
+		if matches!(status, pallet_proof_of_value::Status::Closed { .. }) {
+			return calls;
+		}
+	}
 }
 
 /// The DC of the examples: alice 400, bob 300, carol 300.

@@ -84,7 +84,11 @@ impl<T: Config> Pallet<T> {
 							.ok_or("bucket weights overflow")?;
 						ensure!(counted <= c.total_at_submission, "reputation counted twice");
 						ensure!(
-							c.need == protocol::quorum_need(c.parameters.quorum, c.total_at_submission),
+							c.need
+								== protocol::quorum_need(
+									c.parameters.quorum,
+									c.total_at_submission
+								),
 							"threshold not the one fixed at submission"
 						);
 						ensure!(
@@ -116,16 +120,16 @@ impl<T: Config> Pallet<T> {
 			} else {
 				ensure!(c.escrow == 0 && c.pot == 0, "closed contribution holds escrow");
 				ensure!(
-					Evaluations::<T>::iter_prefix(id).next().is_none() &&
-						Evaluators::<T>::iter_prefix(id).next().is_none() &&
-						Earnings::<T>::iter_prefix(id).next().is_none(),
+					Evaluations::<T>::iter_prefix(id).next().is_none()
+						&& Evaluators::<T>::iter_prefix(id).next().is_none()
+						&& Earnings::<T>::iter_prefix(id).next().is_none(),
 					"closed contribution keeps evaluations or earnings"
 				);
 			}
 		}
 		ensure!(
-			ExpiryCursor::<T>::get().map_or(0, |cursor| cursor.scheduled) == scheduled &&
-				Expiring::<T>::iter().count() as u32 == scheduled,
+			ExpiryCursor::<T>::get().map_or(0, |cursor| cursor.scheduled) == scheduled
+				&& Expiring::<T>::iter().count() as u32 == scheduled,
 			"expiry schedule mismatch"
 		);
 		for (dc, held) in &held_by_dc {

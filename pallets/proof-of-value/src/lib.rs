@@ -662,10 +662,11 @@ pub mod pallet {
 				actual = actual.saturating_add(reward);
 			}
 			if !step.finished {
-				let remaining = Contributions::<T>::get(contribution).map_or(0, |c| match c.status {
-					Status::Closing(s) => c.evaluations.saturating_sub(s.next),
-					_ => 0,
-				});
+				let remaining =
+					Contributions::<T>::get(contribution).map_or(0, |c| match c.status {
+						Status::Closing(s) => c.evaluations.saturating_sub(s.next),
+						_ => 0,
+					});
 				Self::deposit_event(Event::ClosingProgressed { contribution, remaining });
 			}
 			Ok(Some(actual).into())
@@ -783,7 +784,10 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// A call refused by its checks after `reads` storage reads: the error, charged for
 		/// that work and not for the call's worst case (§ fees of failed calls).
-		pub(crate) fn refused(reads: u64, error: impl Into<DispatchError>) -> DispatchErrorWithPostInfo {
+		pub(crate) fn refused(
+			reads: u64,
+			error: impl Into<DispatchError>,
+		) -> DispatchErrorWithPostInfo {
 			DispatchErrorWithPostInfo {
 				post_info: Some(T::DbWeight::get().reads(reads)).into(),
 				error: error.into(),

@@ -256,8 +256,15 @@ pub fn settlement(
 
 /// §5 step 2: the weight with which an evaluation shares the pot, `a(score, m)·weight`; 0 when
 /// not aligned with the median `m`.
-pub fn pot_weight(radius: u8, score: Score, median: Score, weight: u128) -> Result<u128, ArithmeticError> {
-	alignment(radius, score, median).checked_mul(weight).ok_or(ArithmeticError::Overflow)
+pub fn pot_weight(
+	radius: u8,
+	score: Score,
+	median: Score,
+	weight: u128,
+) -> Result<u128, ArithmeticError> {
+	alignment(radius, score, median)
+		.checked_mul(weight)
+		.ok_or(ArithmeticError::Overflow)
 }
 
 /// §5 step 2: `⌊pot·weight / total⌋`, where `total` is the sum of all pot weights

@@ -59,10 +59,13 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u128, ArithmeticError> {
 		let Some(m) = median else { return Ok(0) };
 		let p = c.parameters;
-		c.buckets.iter().zip(p.min_score..=p.max_score).try_fold(0u128, |sum, (b, score)| {
-			protocol::pot_weight(p.alignment_radius, score, m, b.weight)
-				.and_then(|x| sum.checked_add(x).ok_or(ArithmeticError::Overflow))
-		})
+		c.buckets
+			.iter()
+			.zip(p.min_score..=p.max_score)
+			.try_fold(0u128, |sum, (b, score)| {
+				protocol::pot_weight(p.alignment_radius, score, m, b.weight)
+					.and_then(|x| sum.checked_add(x).ok_or(ArithmeticError::Overflow))
+			})
 	}
 
 	/// The reward §4 owes the contributors of `c` for `median`; `None` if the median did not
@@ -196,8 +199,8 @@ impl<T: Config> Pallet<T> {
 			if s.phase == SettlementPhase::ReturningStakes && s.next >= c.evaluations {
 				s.phase = SettlementPhase::PayingEarnings;
 			}
-			if s.phase == SettlementPhase::PayingEarnings &&
-				Earnings::<T>::iter_key_prefix(contribution).next().is_none()
+			if s.phase == SettlementPhase::PayingEarnings
+				&& Earnings::<T>::iter_key_prefix(contribution).next().is_none()
 			{
 				Self::finish_closing(contribution, c, s)?;
 				return Ok(Step { items, first, finished: true });

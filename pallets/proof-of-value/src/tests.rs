@@ -112,8 +112,8 @@ fn contribute_holds_the_deposit_and_clean_up_returns_it() {
 		// 32, ticket 16, hash 32, block 8, parameters 51, R₀, need, escrow and pot 64, paid 1,
 		// count 4, status 56 with a closing's progress), the 11-byte URI, one contributor (36)
 		// and six buckets (32 each), each list with its one-byte length.
-		let bytes = 4 + 1 + 32 + 16 + 32 + 8 + 51 + 64 + 1 + 4 + 56 + (1 + 11) + (1 + 36) +
-			(1 + 6 * 32);
+		let bytes =
+			4 + 1 + 32 + 16 + 32 + 8 + 51 + 64 + 1 + 4 + 56 + (1 + 11) + (1 + 36) + (1 + 6 * 32);
 		assert_eq!(ProofOfValue::footprint(11, 1, 6).size, bytes);
 		let deposit = DEPOSIT_BASE + bytes as u128;
 		assert_eq!(Balances::free_balance(ERIN), free - deposit);
@@ -220,14 +220,21 @@ fn pending_reputation_does_not_evaluate_until_it_vests() {
 fn stakes_held_elsewhere_keep_their_weight_and_round_up() {
 	build_and_execute(|| {
 		let dc = create_dc(example_parameters(), &[(ALICE, 400), (BOB, 9)]);
-		let contributions: Vec<_> = (0..5).map(|_| contribute_as(DAVE, dc, &[(DAVE, FULL)])).collect();
+		let contributions: Vec<_> =
+			(0..5).map(|_| contribute_as(DAVE, dc, &[(DAVE, FULL)])).collect();
 		// alice evaluates five contributions at once: every evaluation weighs 400 and stakes 40,
 		// though only 400 − 40·k is vested before the k-th.
 		for c in &contributions {
 			evaluate(ALICE, *c, 2);
 			System::assert_last_event(
-				Event::Evaluated { contribution: *c, evaluator: ALICE, score: 2, weight: 400, stake: 40 }
-					.into(),
+				Event::Evaluated {
+					contribution: *c,
+					evaluator: ALICE,
+					score: 2,
+					weight: 400,
+					stake: 40,
+				}
+				.into(),
 			);
 		}
 		assert_eq!(vested(dc, ALICE), 200);
@@ -235,8 +242,14 @@ fn stakes_held_elsewhere_keep_their_weight_and_round_up() {
 		// 10% of 9, rounded up: a stake of 1, never 0 (version 1 staked ⌊0.9⌋ = 0).
 		evaluate(BOB, contributions[0], 2);
 		System::assert_last_event(
-			Event::Evaluated { contribution: contributions[0], evaluator: BOB, score: 2, weight: 9, stake: 1 }
-				.into(),
+			Event::Evaluated {
+				contribution: contributions[0],
+				evaluator: BOB,
+				score: 2,
+				weight: 9,
+				stake: 1,
+			}
+			.into(),
 		);
 	});
 }
@@ -351,8 +364,9 @@ fn closing_outcome(
 ) -> (Vec<covalue_primitives::Standing<u64>>, covalue_primitives::Ledger, Status, u32) {
 	let mut ext = new_test_ext();
 	ext.execute_with(|| {
-		let members: Vec<(AccountId, Amount)> =
-			(0..8u8).map(|i| (AccountId::new([100 + i; 32]), 100 + 37 * u128::from(i))).collect();
+		let members: Vec<(AccountId, Amount)> = (0..8u8)
+			.map(|i| (AccountId::new([100 + i; 32]), 100 + 37 * u128::from(i)))
+			.collect();
 		let dc = create_dc(example_parameters(), &members);
 		let c = contribute_as(DAVE, dc, &[(DAVE, FULL)]);
 		for (i, (who, _)) in members.iter().enumerate() {

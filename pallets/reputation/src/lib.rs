@@ -235,9 +235,7 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (dc, ledger) in Ledgers::<T>::iter() {
 			let accounts = ReputationOf::<T>::iter_prefix_values(dc)
-				.try_fold(0u128, |sum, s| {
-					sum.checked_add(s.vested)?.checked_add(s.pending_total())
-				})
+				.try_fold(0u128, |sum, s| sum.checked_add(s.vested)?.checked_add(s.pending_total()))
 				.ok_or("reputation sum overflows")?;
 			frame_support::ensure!(
 				accounts.checked_add(ledger.escrowed) == Some(ledger.total),
@@ -257,11 +255,15 @@ impl<T: Config> Pallet<T> {
 				"DC without an epoch length"
 			);
 		}
-		let mut staked = alloc::collections::btree_map::BTreeMap::<CooperativeId, Reputation>::new();
+		let mut staked =
+			alloc::collections::btree_map::BTreeMap::<CooperativeId, Reputation>::new();
 		for (dc, _, standing) in ReputationOf::<T>::iter() {
 			let sum = staked.entry(dc).or_default();
 			*sum = sum.checked_add(standing.escrowed).ok_or("staked reputation overflows")?;
-			frame_support::ensure!(Ledgers::<T>::contains_key(dc), "reputation in a DC without books");
+			frame_support::ensure!(
+				Ledgers::<T>::contains_key(dc),
+				"reputation in a DC without books"
+			);
 			frame_support::ensure!(!standing.is_empty(), "an empty standing is stored");
 		}
 		for (dc, ledger) in Ledgers::<T>::iter() {

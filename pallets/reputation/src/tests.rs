@@ -1,8 +1,8 @@
 //! Tests of the reputation books through the `ReputationLedger` trait.
 
 use crate::{
-	self as pallet_reputation, Error, Event, Ledger, Pending, ReputationLedger, Standing, StandingOf,
-	MAX_REPUTATION,
+	self as pallet_reputation, Error, Event, Ledger, Pending, ReputationLedger, Standing,
+	StandingOf, MAX_REPUTATION,
 };
 use frame_support::{assert_noop, assert_ok, derive_impl, traits::GetCallName};
 use sp_runtime::BuildStorage;

@@ -147,7 +147,9 @@ impl<T: frame_system::Config> MockReputation<T> {
 		unhashed::get(&key(b"ledger", dc)).ok_or(DispatchError::Other("no reputation books"))
 	}
 
-	fn vests_at(dc: CooperativeId) -> Result<frame_system::pallet_prelude::BlockNumberFor<T>, DispatchError> {
+	fn vests_at(
+		dc: CooperativeId,
+	) -> Result<frame_system::pallet_prelude::BlockNumberFor<T>, DispatchError> {
 		let epoch = Self::epoch_length(dc).ok_or(DispatchError::Other("no epoch length"))?;
 		Ok(covalue_primitives::vesting_block(Self::now(), epoch))
 	}
@@ -157,8 +159,7 @@ impl<T: frame_system::Config> ReputationLedger<T::AccountId> for MockReputation<
 	type BlockNumber = frame_system::pallet_prelude::BlockNumberFor<T>;
 
 	fn standing(dc: CooperativeId, who: &T::AccountId) -> StandingOf<T> {
-		let mut standing: StandingOf<T> =
-			unhashed::get_or_default(&key(b"reputation", (dc, who)));
+		let mut standing: StandingOf<T> = unhashed::get_or_default(&key(b"reputation", (dc, who)));
 		standing.mature(Self::now());
 		standing
 	}
