@@ -8,8 +8,10 @@
 # Builds the runtime with `runtime-benchmarks` in a target directory of its own (so that the
 # node's embedded runtime is never the benchmarking one), installs frame-omni-bencher if it is
 # missing (its first build takes a while: it compiles RocksDB), runs every benchmark of each
-# pallet on this machine and writes runtime/src/weights/<pallet>.rs. Commit the result together
-# with the machine it was measured on (docs/performance.md).
+# pallet on this machine and writes the weights: the DC pallets' own `weights.rs` (the
+# `WeightInfo` trait, `SubstrateWeight<T>` and `()`, from scripts/pallet-weights.hbs), which the
+# runtime uses, and runtime/src/weights/<pallet>.rs for the other pallets. Commit the result
+# together with the machine it was measured on (docs/performance.md).
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 steps="${1:-50}" repeat="${2:-20}"
@@ -29,14 +31,27 @@ wasm="$bench_target/release/wbuild/covalue-runtime/covalue_runtime.compact.compr
 
 mkdir -p "$ROOT/runtime/src/weights"
 for pallet in $pallets; do
-	log "benchmarking $pallet ($steps steps, $repeat repeats)"
+	# The DC pallets keep their weights next to their code; the others in the runtime.
+	case "$pallet" in
+	pallet_cooperatives | pallet_proof_of_value | pallet_reserve)
+		dir="${pallet#pallet_}"
+		output="$ROOT/pallets/${dir//_/-}/src/weights.rs"
+		template=(--template "$ROOT/scripts/pallet-weights.hbs")
+		;;
+	*)
+		output="$ROOT/runtime/src/weights/$pallet.rs"
+		template=()
+		;;
+	esac
+	log "benchmarking $pallet ($steps steps, $repeat repeats) into ${output#"$ROOT"/}"
 	frame-omni-bencher v1 benchmark pallet \
 		--runtime "$wasm" \
 		--genesis-builder-preset development \
 		--pallet "$pallet" --extrinsic "*" \
 		--steps "$steps" --repeat "$repeat" \
 		--header "$ROOT/scripts/weights-header.txt" \
-		--output "$ROOT/runtime/src/weights/$pallet.rs"
+		"${template[@]}" \
+		--output "$output"
 done
 (cd "$ROOT" && cargo fmt --all)
 log "weights written to runtime/src/weights/"

@@ -16,20 +16,85 @@ export async function parentOf(api, blockHash) {
   return (await api.rpc.chain.getHeader(blockHash)).parentHash;
 }
 
+/** The block number of `blockHash`. */
+export async function blockNumberOf(api, blockHash) {
+  return (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+}
+
+/**
+ * The block at which reputation earned in block `block` vests (§1a): the first block of epoch
+ * `⌊block / epochLength⌋ + 2`, epochs counted from block 0.
+ */
+export function vestingBlock(block, epochLength) {
+  return (Math.floor(block / epochLength) + 2) * epochLength;
+}
+
+/**
+ * A `Standing { vested, escrowed, pending: [Pending { amount, vestsAt }; 2] }` as the chain
+ * stores or returns it, matured to block `blockNumber` the way the chain matures it lazily: an
+ * amount whose `vestsAt ≤ blockNumber` counts as vested. Returns
+ * `{ vested, escrowed, pending: [{ amount, vestsAt }, …], reputation }` with the amounts still
+ * pending, earliest first (empty slots left out), and `reputation` = vested + pending.
+ */
+export function matureStanding(standing, blockNumber) {
+  let vested = standing.vested.toBigInt();
+  const pending = [];
+  for (const slot of standing.pending) {
+    const amount = slot.amount.toBigInt();
+    const vestsAt = slot.vestsAt.toNumber();
+    if (amount === 0n) {
+      continue;
+    }
+    if (vestsAt <= blockNumber) {
+      vested += amount;
+    } else {
+      pending.push({ amount, vestsAt });
+    }
+  }
+  pending.sort((a, b) => a.vestsAt - b.vestsAt);
+  const pendingTotal = pending.reduce((sum, p) => sum + p.amount, 0n);
+  return { vested, escrowed: standing.escrowed.toBigInt(), pending, reputation: vested + pendingTotal };
+}
+
+/**
+ * The reputation of `who` in `dc` in the state of block `blockHash`, from the stored
+ * `Reputation::ReputationOf` matured to that block's number (see `matureStanding`).
+ */
 export async function reputationAt(api, blockHash, dc, who) {
-  return (await api.query.reputation.reputationOf.at(blockHash, dc, who)).toBigInt();
+  const [stored, number] = await Promise.all([
+    api.query.reputation.reputationOf.at(blockHash, dc, who),
+    blockNumberOf(api, blockHash),
+  ]);
+  return matureStanding(stored, number);
+}
+
+/** The same through the view function `Reputation::reputation_of(dc, who)`, which the chain
+ * matures itself. */
+export async function reputationViewAt(api, blockHash, dc, who) {
+  const [standing, number] = await Promise.all([
+    callView(api, blockHash, 'Reputation', 'reputation_of', [dc, who]),
+    blockNumberOf(api, blockHash),
+  ]);
+  return matureStanding(standing, number);
+}
+
+/** The epoch length of `dc` (`Reputation::EpochLengths`), or `null`. */
+export async function epochLengthAt(api, blockHash, dc) {
+  const epoch = await api.query.reputation.epochLengths.at(blockHash, dc);
+  return epoch.isSome ? epoch.unwrap().toNumber() : null;
 }
 
 export async function ledgerAt(api, blockHash, dc) {
   const ledger = await api.query.reputation.ledgers.at(blockHash, dc);
   assert.ok(ledger.isSome, `DC ${dc} has no reputation ledger`);
-  const { total, initial, issued, burned, escrowed } = ledger.unwrap();
+  const { total, initial, issued, burned, escrowed, staked } = ledger.unwrap();
   return {
     total: total.toBigInt(),
     initial: initial.toBigInt(),
     issued: issued.toBigInt(),
     burned: burned.toBigInt(),
     escrowed: escrowed.toBigInt(),
+    staked: staked.toBigInt(),
   };
 }
 
@@ -64,17 +129,20 @@ function compact(n) {
 }
 
 /** A DC's deposit: 100 COV, plus its record (name, admin, agent, depositor, parameters, ticket)
- * and one reputation entry (account, u128) per initial member. */
+ * and its reputation books and epoch length, and one standing per initial member. */
 export function dcDeposit(name, members) {
-  const bytes = compact(name.length) + name.length + 3 * ACCOUNT + PARAMETERS_BYTES + TICKET + members * (ACCOUNT + 16);
+  // The record, the DC's reputation books (6 × 16) and epoch length (4), and per member an
+  // account and its standing (vested, escrowed, two pending amounts with their block: 72).
+  const bytes = compact(name.length) + name.length + 3 * ACCOUNT + PARAMETERS_BYTES + TICKET + 96 + 4 + members * (ACCOUNT + 72);
   return 100n * COV + BigInt(bytes) * PER_BYTE;
 }
 
 /** A contribution's deposit: 1 COV, plus its record with a URI of `uri` bytes, `contributors`
  * (account, Permill) entries and `buckets` score buckets of 32 bytes. */
 export function contributionDeposit(uri, contributors, buckets) {
-  // dc, depositor, ticket, content hash, submitted, parameters, escrow, pot, paid, count, status
-  const fixed = 4 + ACCOUNT + TICKET + 32 + 4 + PARAMETERS_BYTES + 32 + 1 + 4 + 19;
+  // dc, kind, depositor, ticket, content hash, submitted, parameters, R₀, need, escrow, pot
+  // (4 × 16), paid, count, status (56: a closing's progress is the largest variant)
+  const fixed = 4 + 1 + ACCOUNT + TICKET + 32 + 4 + PARAMETERS_BYTES + 4 * 16 + 1 + 4 + 56;
   const bytes = fixed + compact(uri) + uri + compact(contributors) + contributors * (ACCOUNT + 4) + compact(buckets) + buckets * 32;
   return COV + BigInt(bytes) * PER_BYTE;
 }
@@ -93,6 +161,16 @@ export function onlyEvent(result, eventType, label) {
 
 export function assertNoEvent(result, eventType, label) {
   assert.equal(eventsOf(result, eventType).length, 0, `unexpected ${label} event`);
+}
+
+/**
+ * Every event of block `blockHash` of `eventType`, whatever its phase: those of extrinsics and
+ * those of the block's initialization and finalization (where `on_idle` runs). Returns
+ * `[{ phase, event }]` in the block's order.
+ */
+export async function blockEventsOf(api, blockHash, eventType) {
+  const records = await api.query.system.events.at(blockHash);
+  return records.filter(({ event }) => eventType.is(event)).map(({ phase, event }) => ({ phase, event }));
 }
 
 // Pallet view functions.

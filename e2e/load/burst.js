@@ -8,7 +8,8 @@
 //
 // Set-up, not measured: N evaluators and N senders get 10 COV each; Alice creates a DC whose
 // members are the N evaluators (100 reputation each, scores 0–10, quorum 100%, stake 10%,
-// radius 1) and Dave submits one contribution. Then the N evaluations of that contribution are
+// radius 1, an evaluation period and an epoch of 10,000 blocks) and Dave submits one
+// contribution. Then the N evaluations of that contribution are
 // signed, all sent at once, and counted block by block until all are in; then the same for N
 // transfers of 1 COV (`transferKeepAlive`) from the N senders.
 
@@ -152,6 +153,9 @@ async function main() {
     }
 
     log('creating the DC and the contribution');
+    // A quorum within 50% … 100%, and an evaluation period no longer than the epoch (nor than
+    // the runtime's 100,800 blocks).
+    const epochLength = 10_000;
     const parameters = {
       minScore: 0,
       maxScore: 10,
@@ -160,10 +164,15 @@ async function main() {
       alignmentRadius: 1,
       tokenPerPoint: 10,
       reputationPerPoint: 10,
-      evaluationPeriod: 10_000,
+      evaluationPeriod: epochLength,
     };
     const members = evaluators.map((pair) => [pair.address, 100]);
-    const created = await submitOk(api, api.tx.cooperatives.createDc('Load', 'Load token', 'LOAD', 0, parameters, members), alice, 'createDc');
+    const created = await submitOk(
+      api,
+      api.tx.cooperatives.createDc('Load', 'Load token', 'LOAD', 0, parameters, epochLength, members),
+      alice,
+      'createDc',
+    );
     const dc = created.events.find((e) => api.events.cooperatives.CooperativeCreated.is(e)).data.dc.toNumber();
     const contributed = await submitOk(
       api,

@@ -1,8 +1,9 @@
-// The token lifecycle of docs/protocol-rules.md (§6, with the numbers of the §8 simulator example),
-// played on a real node: Alice's "Guild" DC rewards Dave with 40 tokens through Proof of Value,
-// then Alice sets a price cap of 2.5 with the native currency as reserve asset, Eve buys 100
-// tokens, Dave redeems 10 and Eve deposits 50 of revenue. Every balance is asserted exactly,
-// transaction fees included (from each extrinsic's `TransactionFeePaid`). The unit test
+// The token lifecycle of docs/protocol-rules.md (§6 of version 2, with the numbers of the §8
+// simulator example), played on a real node: Alice's "Guild" DC rewards Dave with 40 tokens
+// through Proof of Value, then Alice sets a price cap of 2.5 with the native currency as reserve
+// asset, Eve buys 100 tokens, Dave redeems 10 and Eve deposits 50 of revenue; finally Alice
+// lowers the cap to 1 and a sale still costs the reserve per token. Every balance is asserted
+// exactly, transaction fees included (from each extrinsic's `TransactionFeePaid`). The unit test
 // `simulator_example_of_section_8` of the integration tests plays the same scenario in Rust.
 //
 // The amounts are base units, far below the existential deposit (0.001 COV): the reserve
@@ -14,10 +15,13 @@ import { test } from 'node:test';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
 import { keyring, startNodeOnce, submit } from '../lib/node.js';
-import { accountAt, callView, onlyEvent, parentOf, reserveAccount, tokensAt } from '../lib/queries.js';
+import { accountAt, callView, onlyEvent, parentOf, reputationAt, reserveAccount, tokensAt, vestingBlock } from '../lib/queries.js';
 
 /** `FixedU128` 2.5: reserve-asset base units per token base unit. */
 const PRICE_CAP = 2_500_000_000_000_000_000n;
+/** `FixedU128` 1. */
+const LOWER_CAP = 1_000_000_000_000_000_000n;
+const EPOCH_LENGTH = 10;
 
 const PARAMETERS = {
   minScore: 0,
@@ -85,7 +89,7 @@ test('step 1: the Guild DC rewards Dave with 40 tokens through Proof of Value', 
   const { alice, bob, charlie, dave } = keyring();
   const created = await submit(
     api,
-    api.tx.cooperatives.createDc('Guild', 'Guild Token', 'GLD', 0, PARAMETERS, [
+    api.tx.cooperatives.createDc('Guild', 'Guild Token', 'GLD', 0, PARAMETERS, EPOCH_LENGTH, [
       [alice.address, 400],
       [bob.address, 300],
       [charlie.address, 300],
@@ -103,13 +107,24 @@ test('step 1: the Guild DC rewards Dave with 40 tokens through Proof of Value', 
   );
   assert.equal(contributed.dispatchError, null);
   const c1 = onlyEvent(contributed, api.events.proofOfValue.Contributed, 'Contributed').data.contribution;
+  let rewarded = null;
   for (const evaluator of [alice, bob]) {
     const result = await submit(api, api.tx.proofOfValue.evaluate(c1, 4), evaluator);
     assert.equal(result.dispatchError, null);
+    rewarded = result;
   }
+  // Bob's evaluation brings the median to 4: 40 tokens, and 80 reputation pending.
+  const reward = onlyEvent(rewarded, api.events.proofOfValue.RewardIssued, 'RewardIssued');
+  assert.equal(reward.data.tokens.toBigInt(), 40n);
   const head = await api.rpc.chain.getFinalizedHead();
   assert.equal(await tokensAt(api, head, dc, dave.address), 40n);
   assert.equal(await supplyAt(api, head, dc), 40n);
+  assert.deepEqual(await reputationAt(api, rewarded.blockHash, dc, dave.address), {
+    vested: 0n,
+    escrowed: 0n,
+    pending: [{ amount: 80n, vestsAt: vestingBlock(rewarded.blockNumber, EPOCH_LENGTH) }],
+    reputation: 80n,
+  });
 
   // No cap yet: nothing can be bought, and the queries say so.
   const early = await submit(api, api.tx.reserve.buy(dc, 1, 10), bob);
@@ -122,7 +137,7 @@ test('step 1: the Guild DC rewards Dave with 40 tokens through Proof of Value', 
   state.ed = api.consts.balances.existentialDeposit.toBigInt();
 });
 
-test('step 2: only the admin sets the cap; the admin pays the reserve account its existential deposit', async () => {
+test('step 2: only the admin sets the cap, never 0 nor the DC\'s own token; the admin pays the reserve account its existential deposit', async () => {
   const { api } = chain;
   const { alice, bob } = keyring();
   const dc = need('dc', 'step 1');
@@ -131,6 +146,13 @@ test('step 2: only the admin sets the cap; the admin pays the reserve account it
 
   const notAdmin = await submit(api, api.tx.reserve.setPriceCap(dc, PRICE_CAP, 'Native'), bob);
   assert.equal(notAdmin.dispatchError, 'Module.Reserve.NotAdmin');
+  // A cap of 0 would mint tokens for nothing.
+  const zero = await submit(api, api.tx.reserve.setPriceCap(dc, 0, 'Native'), alice);
+  assert.equal(zero.dispatchError, 'Module.Reserve.ZeroPriceCap');
+  // A reserve of the DC's own token leads back to the DC: a reserve cycle.
+  const own = await submit(api, api.tx.reserve.setPriceCap(dc, PRICE_CAP, { WithId: dc }), alice);
+  assert.equal(own.dispatchError, 'Module.Reserve.ReserveCycle');
+  assert.equal(await reserveAt(api, own.blockHash, dc), null);
 
   const result = await submit(api, api.tx.reserve.setPriceCap(dc, PRICE_CAP, 'Native'), alice);
   assert.equal(result.dispatchError, null);
@@ -152,7 +174,7 @@ test('step 2: only the admin sets the cap; the admin pays the reserve account it
   assert.equal(await optionalAt(api, at, 'buy_cost', [dc, 100]), 250n);
 });
 
-test('step 3: Eve buys 100 tokens for ⌈100·2.5⌉ = 250; a lower maximum cost is refused', async () => {
+test('step 3: Eve buys 100 tokens for max(⌈100·2.5⌉, ⌈100·0/40⌉) = 250, the reserve being empty; a lower maximum cost is refused', async () => {
   const { api } = chain;
   const { eve } = keyring();
   const dc = need('dc', 'step 1');
@@ -249,4 +271,51 @@ test('step 5: Eve deposits 50 of revenue; the reserve is 283 behind 130 tokens',
   });
   // Dave's 30 tokens: min(⌊30·2.5⌋, ⌊30·283/130⌋).
   assert.equal(await optionalAt(api, at, 'redeem_proceeds', [dc, 30]), 65n);
+});
+
+test('step 6: at a cap lowered to 1 a sale still costs the reserve per token, max(100, ⌈100·283/130⌉) = 218', async () => {
+  const { api } = chain;
+  const { alice, eve } = keyring();
+  const dc = need('dc', 'step 1');
+  const reserve = need('reserve', 'step 1');
+  const ed = need('ed', 'step 1');
+
+  // The reserve account exists already: no endowment this time.
+  const lowered = await submit(api, api.tx.reserve.setPriceCap(dc, LOWER_CAP, 'Native'), alice);
+  assert.equal(lowered.dispatchError, null);
+  const set = onlyEvent(lowered, api.events.reserve.PriceCapSet, 'Reserve.PriceCapSet');
+  assert.equal(set.data.priceCap.toBigInt(), LOWER_CAP);
+  assert.equal(set.data.endowment.toBigInt(), 0n);
+  const admin = await freeAround(api, lowered.blockHash, alice.address);
+  assert.equal(admin.before - admin.after, lowered.fee);
+  assert.deepEqual(await reserveAt(api, lowered.blockHash, dc), { asset: 'Native', priceCap: LOWER_CAP, balance: 283n });
+  // ⌈100·1⌉ = 100 would dilute the holders: 283 back 130 tokens, 2.17… each.
+  assert.equal(await optionalAt(api, lowered.blockHash, 'buy_cost', [dc, 100]), 218n);
+
+  const tooCheap = await submit(api, api.tx.reserve.buy(dc, 100, 217), eve);
+  assert.equal(tooCheap.dispatchError, 'Module.Reserve.CostAboveMax');
+
+  const result = await submit(api, api.tx.reserve.buy(dc, 100, 218), eve);
+  assert.equal(result.dispatchError, null);
+  const bought = onlyEvent(result, api.events.reserve.Bought, 'Reserve.Bought');
+  assert.equal(bought.data.amount.toBigInt(), 100n);
+  assert.equal(bought.data.cost.toBigInt(), 218n);
+  const at = result.blockHash;
+  const buyer = await freeAround(api, at, eve.address);
+  assert.equal(buyer.before - buyer.after, 218n + result.fee);
+  assert.equal(await tokensAt(api, at, dc, eve.address), 200n);
+  assert.equal(await supplyAt(api, at, dc), 230n);
+  assert.equal((await accountAt(api, at, reserve)).free, ed + 501n);
+  assert.deepEqual(await summaryAt(api, at, dc), {
+    account: reserve,
+    asset: 'Native',
+    priceCap: LOWER_CAP,
+    balance: 501n,
+    supply: 230n,
+    // min(1, 501/230): a token redeems at the cap now.
+    redemptionPrice: LOWER_CAP,
+  });
+  // The reserve per token did not fall: ⌊501·10¹⁸/230⌋ ≥ ⌊283·10¹⁸/130⌋.
+  assert.ok((501n * 10n ** 18n) / 230n >= (283n * 10n ** 18n) / 130n);
+  assert.equal(await optionalAt(api, at, 'redeem_proceeds', [dc, 30]), 30n);
 });

@@ -32,6 +32,7 @@ impl Helper {
 			b"B".to_vec().try_into().expect("short"),
 			0,
 			parameters,
+			10,
 			members.try_into().expect("at most MaxInitialMembers"),
 		)
 		.expect("a valid DC");

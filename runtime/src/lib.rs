@@ -25,6 +25,8 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+#[cfg(test)]
+mod tests;
 pub mod weights;
 
 use alloc::vec::Vec;
@@ -79,7 +81,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("covalue"),
 	impl_name: alloc::borrow::Cow::Borrowed("covalue"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 200,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

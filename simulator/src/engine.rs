@@ -7,7 +7,10 @@
 //! not model: signatures, fees, block production and the hooks; `advance` only moves the block
 //! number, so contributions close only through `close` steps (`docs/protocol-rules.md` §8).
 
-use crate::scenario::{parse_price, Amount, Scenario, ScenarioError, Step};
+use crate::{
+	checks::Incremental,
+	scenario::{parse_price, Amount, Scenario, ScenarioError, Step},
+};
 use covalue_primitives::{
 	ContributionId, CooperativeId, CooperativeTokens, Parameters, ReputationLedger,
 };
@@ -80,8 +83,11 @@ impl std::error::Error for RunError {}
 /// The state of every named account and of the DC at one moment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snapshot {
-	/// Reputation of each named account, in [`Simulation::names`] order.
+	/// Reputation of each named account (vested + pending, stakes held by open contributions
+	/// left out), in [`Simulation::names`] order.
 	pub reputation: Vec<u128>,
+	/// The part of it that is pending (not vested yet), in the same order.
+	pub pending: Vec<u128>,
 	/// DC tokens of each named account, in the same order.
 	pub tokens: Vec<u128>,
 	/// The DC's total reputation.
@@ -110,6 +116,8 @@ pub struct ContributionOutcome {
 pub struct Simulation {
 	ext: sp_io::TestExternalities,
 	run: Run,
+	/// The incremental invariant checks after every step, unless switched off.
+	checker: Option<Incremental>,
 }
 
 /// Everything but the storage: what the steps need to find accounts and contributions.
@@ -164,8 +172,14 @@ pub fn check_invariants() -> Result<(), String> {
 }
 
 impl Simulation {
-	/// Builds the genesis state, creates the DC with its members, and checks the invariants.
+	/// Builds the genesis state, creates the DC with its members, and checks the invariants;
+	/// every step will be followed by the incremental checks.
 	pub fn new(scenario: Scenario) -> Result<Self, RunError> {
+		Self::with_checks(scenario, true)
+	}
+
+	/// As [`Self::new`], with the incremental checks after every step on or off.
+	pub fn with_checks(scenario: Scenario, incremental: bool) -> Result<Self, RunError> {
 		let names = scenario.names();
 		let accounts: Vec<AccountId> = names.iter().map(|n| account_of(n)).collect();
 		let index = names.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect();
@@ -206,9 +220,19 @@ impl Simulation {
 				errors: Vec::new(),
 				next_step: 0,
 			},
+			checker: None,
 		};
-		let Simulation { ext, run } = &mut simulation;
-		ext.execute_with(|| run.create_dc())?;
+		let Simulation { ext, run, checker } = &mut simulation;
+		ext.execute_with(|| {
+			run.create_dc()?;
+			if incremental {
+				*checker = Some(
+					Incremental::new(run.dc, &run.accounts)
+						.map_err(|message| RunError::Invariant { after_step: None, message })?,
+				);
+			}
+			Ok::<_, RunError>(())
+		})?;
 		Ok(simulation)
 	}
 }
@@ -246,6 +270,7 @@ impl Run {
 			reputation_per_point: spec.reputation_per_point.0,
 			evaluation_period: spec.evaluation_period,
 		};
+		let epoch_length = spec.epoch_length.unwrap_or(spec.evaluation_period);
 		if spec.quorum_ppb > 1_000_000_000 || spec.stake_ppb > 1_000_000_000 {
 			return Err(fail("dc", "quorum_ppb and stake_ppb can be at most 1000000000".into()));
 		}
@@ -259,6 +284,7 @@ impl Run {
 					token_symbol: b"SIM".to_vec().try_into().expect("short symbol"),
 					token_decimals: 0,
 					parameters,
+					epoch_length,
 					members,
 				},
 				&admin,
@@ -301,16 +327,23 @@ impl Simulation {
 		self.run.next_step >= self.run.scenario.steps.len()
 	}
 
-	/// Runs the next step; `check` also checks the invariants afterwards. Returns the step's
-	/// error, if it failed (the run goes on: a failed step changes nothing).
-	pub fn step(&mut self, check: bool) -> Result<Option<String>, RunError> {
+	/// Runs the next step, then the incremental checks (if on) and, with `full`, every
+	/// pallet's whole `try_state`. Returns the step's error, if it failed (the run goes on: a
+	/// failed step changes nothing).
+	pub fn step(&mut self, full: bool) -> Result<Option<String>, RunError> {
 		let i = self.run.next_step;
 		let step = self.run.scenario.steps[i].clone();
-		let Simulation { ext, run } = self;
+		let Simulation { ext, run, checker } = self;
 		let result = ext.execute_with(|| {
 			let result = run.apply(&step);
+			if let Some(checker) = checker.as_mut() {
+				let events: Vec<_> = System::events().into_iter().map(|r| r.event).collect();
+				checker
+					.after_step(&events)
+					.map_err(|message| RunError::Invariant { after_step: Some(i), message })?;
+			}
 			clear_events();
-			if check {
+			if full {
 				check_invariants()
 					.map_err(|message| RunError::Invariant { after_step: Some(i), message })?;
 			}
@@ -387,12 +420,28 @@ impl Run {
 				System::set_block_number(then);
 				Ok(())
 			},
-			Step::Close(contribution) => dispatch(
-				pallet_proof_of_value::Call::<Runtime>::close {
-					contribution: self.contribution_id(contribution),
-				},
-				&self.admin,
-			),
+			// A closing may take several calls: repeat until it is closed; the first call's
+			// error is the step's.
+			Step::Close(contribution) => {
+				let contribution = self.contribution_id(contribution);
+				let close = || {
+					dispatch(
+						pallet_proof_of_value::Call::<Runtime>::close { contribution },
+						&self.admin,
+					)
+				};
+				close()?;
+				// Later calls continue what the first started; only the first call's error is
+				// the step's (§8), so a later one ends the repetition silently.
+				while pallet_proof_of_value::Contributions::<Runtime>::get(contribution)
+					.is_some_and(|c| matches!(c.status, pallet_proof_of_value::Status::Closing(_)))
+				{
+					if close().is_err() {
+						break;
+					}
+				}
+				Ok(())
+			},
 			Step::SetPriceCap(cap) => {
 				let cap = parse_price(cap).expect("validated when parsed");
 				dispatch(
@@ -435,8 +484,10 @@ impl Simulation {
 		let accounts = &self.run.accounts;
 		self.ext.execute_with(|| {
 			let ledger = Reputation::ledger(dc).unwrap_or_default();
+			let standings: Vec<_> = accounts.iter().map(|a| Reputation::standing(dc, a)).collect();
 			Snapshot {
-				reputation: accounts.iter().map(|a| Reputation::reputation(dc, a)).collect(),
+				reputation: standings.iter().map(|s| s.vested + s.pending_total()).collect(),
+				pending: standings.iter().map(|s| s.pending_total()).collect(),
 				tokens: accounts.iter().map(|a| Cooperatives::balance(dc, a)).collect(),
 				total_reputation: ledger.total,
 				burned_reputation: ledger.burned,
@@ -475,5 +526,13 @@ impl Simulation {
 	/// The failed steps so far.
 	pub fn errors(&self) -> &[StepError] {
 		&self.run.errors
+	}
+
+	/// The DC's current parameters.
+	pub fn parameters(&mut self) -> Option<Parameters<u32>> {
+		let dc = self.run.dc;
+		self.ext.execute_with(|| {
+			<Cooperatives as covalue_primitives::CooperativeInspect<AccountId>>::parameters(dc)
+		})
 	}
 }

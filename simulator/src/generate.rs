@@ -69,7 +69,7 @@ impl Community {
 		let members: Vec<Value> =
 			(0..self.agents).map(|i| json!([name(i), 100 + random.below(900)])).collect();
 		let dc = json!({
-			"min_score": 0, "max_score": 10, "quorum_ppb": 40_000_000, "stake_ppb": 50_000_000,
+			"min_score": 0, "max_score": 10, "quorum_ppb": 500_000_000, "stake_ppb": 50_000_000,
 			"alignment_radius": 1, "token_per_point": 100, "reputation_per_point": 10,
 			"evaluation_period": PERIOD
 		});

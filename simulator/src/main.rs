@@ -38,10 +38,15 @@ struct Cli {
 	#[arg(long, value_name = "FILE.svg")]
 	chart: Option<PathBuf>,
 
-	/// Check the pallets' invariants after every N-th step (and always at the end); 0 checks
-	/// only at the end. Every step by default.
-	#[arg(long, value_name = "N", default_value_t = 1)]
+	/// Also run every pallet's whole `try_state` after every N-th step; 0 (the default) only at
+	/// the end. The incremental checks run after every step anyway.
+	#[arg(long, value_name = "N", default_value_t = 0)]
 	check_every: usize,
+
+	/// Don't check the invariants after every step on what the step touched; only the final
+	/// whole check (and `--check-every`) remain.
+	#[arg(long)]
+	no_incremental: bool,
 
 	/// Show a progress bar on stderr even when stderr is not a terminal.
 	#[arg(long, conflicts_with = "quiet")]
@@ -120,7 +125,8 @@ fn simulate(cli: &Cli, path: &Path) -> Result<Outcome, String> {
 	let scenario = Scenario::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
 	let total = scenario.steps.len();
 	let started = Instant::now();
-	let mut simulation = Simulation::new(scenario).map_err(|e| e.to_string())?;
+	let mut simulation =
+		Simulation::with_checks(scenario, !cli.no_incremental).map_err(|e| e.to_string())?;
 
 	let mut csv_out = match &cli.csv {
 		Some(file) => {
@@ -187,10 +193,14 @@ fn simulate(cli: &Cli, path: &Path) -> Result<Outcome, String> {
 			"{total} steps ({evaluations} evaluations, {} accounts) in {:.2} s, invariants checked {}",
 			simulation.names().len(),
 			elapsed.as_secs_f64(),
-			match cli.check_every {
-				0 => "at the end".to_owned(),
-				1 => "after every step".to_owned(),
-				n => format!("after every {n}th step and at the end"),
+			match (cli.no_incremental, cli.check_every) {
+				(false, 0) => "after every step (incrementally) and wholly at the end".to_owned(),
+				(false, 1) => "after every step, incrementally and wholly".to_owned(),
+				(false, n) =>
+					format!("after every step (incrementally), wholly after every {n}th and at the end"),
+				(true, 0) => "at the end".to_owned(),
+				(true, 1) => "wholly after every step".to_owned(),
+				(true, n) => format!("wholly after every {n}th step and at the end"),
 			}
 		);
 	}

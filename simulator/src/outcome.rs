@@ -28,6 +28,28 @@ pub struct ContributionEntry {
 	pub closed: bool,
 }
 
+/// The DC's parameters as the scenario's `dc` object writes them (`epoch_length` left out),
+/// as JSON integers whatever their size.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ParametersEntry {
+	/// Lowest score.
+	pub min_score: u8,
+	/// Highest score.
+	pub max_score: u8,
+	/// Quorum, parts per billion.
+	pub quorum_ppb: u32,
+	/// Stake, parts per billion.
+	pub stake_ppb: u32,
+	/// Alignment radius.
+	pub alignment_radius: u8,
+	/// Tokens per median point.
+	pub token_per_point: u128,
+	/// Reputation per median point.
+	pub reputation_per_point: u128,
+	/// Evaluation period, blocks.
+	pub evaluation_period: u32,
+}
+
 /// A failed step's entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ErrorEntry {
@@ -40,8 +62,10 @@ pub struct ErrorEntry {
 /// What a run prints: amounts as decimal strings, zero entries left out of the per-account maps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Outcome {
-	/// Reputation per account (non-zero only), by name.
+	/// Reputation per account (vested + pending; non-zero only), by name.
 	pub reputation: Ordered<String>,
+	/// The pending part of it at the final block (non-zero only), by name.
+	pub pending: Ordered<String>,
 	/// DC tokens per account (non-zero only), by name.
 	pub tokens: Ordered<String>,
 	/// The DC's total reputation.
@@ -54,6 +78,8 @@ pub struct Outcome {
 	pub reserve: String,
 	/// Each contribution by its label.
 	pub contributions: Ordered<ContributionEntry>,
+	/// The DC's parameters at the end.
+	pub parameters: Option<ParametersEntry>,
 	/// The failed steps.
 	pub errors: Vec<ErrorEntry>,
 }
@@ -74,6 +100,7 @@ impl Outcome {
 			Ordered(entries)
 		};
 		let reputation = non_zero(&snapshot.reputation);
+		let pending = non_zero(&snapshot.pending);
 		let tokens = non_zero(&snapshot.tokens);
 		let errors = simulation
 			.errors()
@@ -89,14 +116,26 @@ impl Outcome {
 				})
 				.collect(),
 		);
+		let parameters = simulation.parameters().map(|p| ParametersEntry {
+			min_score: p.min_score,
+			max_score: p.max_score,
+			quorum_ppb: p.quorum.deconstruct(),
+			stake_ppb: p.stake.deconstruct(),
+			alignment_radius: p.alignment_radius,
+			token_per_point: p.token_per_point,
+			reputation_per_point: p.reputation_per_point,
+			evaluation_period: p.evaluation_period,
+		});
 		Outcome {
 			reputation,
+			pending,
 			tokens,
 			total_reputation: snapshot.total_reputation.to_string(),
 			burned_reputation: snapshot.burned_reputation.to_string(),
 			token_supply: snapshot.token_supply.to_string(),
 			reserve: snapshot.reserve.to_string(),
 			contributions,
+			parameters,
 			errors,
 		}
 	}

@@ -62,6 +62,9 @@ pub struct DcSpec {
 	pub reputation_per_point: Amount,
 	/// Evaluation period in blocks.
 	pub evaluation_period: u32,
+	/// Epoch length in blocks (§1a), fixed at creation; the evaluation period if left out.
+	#[serde(default)]
+	pub epoch_length: Option<u32>,
 }
 
 /// One step of a scenario.
@@ -243,8 +246,9 @@ impl Scenario {
 			.collect()
 	}
 
-	/// Static checks: names and labels are well-formed, every label is contributed once and
-	/// before it is used.
+	/// Static checks: names and labels are well-formed and every label is contributed at most
+	/// once. A step naming a contribution that is not submitted (yet) is not malformed: the
+	/// chain answers it with `UnknownContribution` (§8).
 	fn validate(&self) -> Result<(), ScenarioError> {
 		let mut seen = HashSet::new();
 		for (i, (name, _)) in self.members.iter().enumerate() {
@@ -293,12 +297,7 @@ impl Scenario {
 				Step::Advance(_) => None,
 			};
 			if let Some(label) = used {
-				if !labels.contains(label.as_str()) {
-					return Err(ScenarioError::at(
-						place,
-						format!("contribution `{label}` is not contributed before this step"),
-					));
-				}
+				check_name(&place, label, "contribution id")?;
 			}
 		}
 		Ok(())

@@ -72,7 +72,7 @@ fn csv_has_a_row_per_step_with_every_account() {
 	assert_eq!(lines[3], "2,evaluate,,1,360,0,270,0,300,0,0,0,80,40,1080,0,40,0");
 	assert_eq!(lines[4], "3,evaluate,AlreadyEvaluated,1,360,0,270,0,300,0,0,0,80,40,1080,0,40,0");
 	assert_eq!(lines[5], "4,advance,,12,360,0,270,0,300,0,0,0,80,40,1080,0,40,0");
-	assert_eq!(lines[10], "9,deposit_revenue,,12,412,0,287,0,300,0,0,100,80,30,1079,1,130,283");
+	assert_eq!(lines[10], "9,deposit_revenue,,12,407,0,292,0,300,0,0,100,80,30,1079,1,130,283");
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn the_chart_draws_every_account_and_the_supply() {
 	assert!(svg.starts_with("<?xml") && svg.trim_end().ends_with("</svg>"));
 	// alice, bob, carol, erin, dave, and the token supply.
 	assert_eq!(svg.matches("<polyline").count(), 6);
-	assert!(svg.contains("alice (412)"));
+	assert!(svg.contains("alice (407)"));
 	// Eleven samples per line: the start and each of the ten steps.
 	let supply = svg.lines().rfind(|l| l.contains("<polyline")).unwrap();
 	assert_eq!(supply.matches(',').count(), 11);

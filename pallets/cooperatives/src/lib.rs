@@ -535,21 +535,26 @@ pub mod pallet {
 		}
 
 		/// What a DC stores, as its deposit prices it: one record of the DC (its encoded size with
-		/// this name) plus one reputation entry per initial member.
+		/// this name), its reputation books and epoch length, and one reputation entry per
+		/// initial member.
 		pub fn footprint(
 			name: &BoundedVec<u8, T::MaxNameLength>,
 			members: usize,
 			parameters: &ParametersOf<T>,
 		) -> Footprint {
 			let account = T::AccountId::max_encoded_len();
-			// Name, admin, agent, parameters and depositor, plus the deposit ticket.
+			// Name, admin, agent, parameters and depositor, plus the deposit ticket; and the
+			// reputation books and epoch length the reputation pallet keeps for the DC.
 			let record = name
 				.encoded_size()
 				.saturating_add(account.saturating_mul(3))
 				.saturating_add(parameters.encoded_size())
-				.saturating_add(T::Consideration::max_encoded_len());
-			let entries =
-				members.saturating_mul(account.saturating_add(Reputation::max_encoded_len()));
+				.saturating_add(T::Consideration::max_encoded_len())
+				.saturating_add(covalue_primitives::Ledger::max_encoded_len())
+				.saturating_add(BlockNumberFor::<T>::max_encoded_len());
+			// Each member's standing: vested, escrowed and two pending amounts.
+			let standing = covalue_primitives::Standing::<BlockNumberFor<T>>::max_encoded_len();
+			let entries = members.saturating_mul(account.saturating_add(standing));
 			Footprint::from_parts(1, record.saturating_add(entries))
 		}
 

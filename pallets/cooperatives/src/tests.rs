@@ -57,8 +57,9 @@ fn create_dc_sets_everything_up() {
 			Event::CooperativeCreated { dc, admin: ADMIN, agent: c.agent.clone() }.into(),
 		);
 		// the deposit is held: the base, plus a unit per byte of the record (a 6-byte name,
-		// three accounts, the parameters, the ticket) and of the two members' entries.
-		let bytes = 7 + 3 * 32 + 51 + 16 + 2 * (32 + 16);
+		// three accounts, the parameters, the ticket), of the reputation books (96) and epoch
+		// length (8), and of the two members' entries (an account and a standing of 80 bytes).
+		let bytes = 7 + 3 * 32 + 51 + 16 + 96 + 8 + 2 * (32 + 80);
 		assert_eq!(
 			Cooperatives::footprint(&c.name, 2, &c.parameters),
 			Footprint::from_parts(1, bytes)
@@ -79,7 +80,7 @@ fn create_dc_sets_everything_up() {
 		));
 		assert_eq!(
 			Balances::balance_on_hold(&HoldReason::CooperativeDeposit.into(), &ADMIN),
-			deposit + DEPOSIT_BASE + (bytes as u128 + 12 - (32 + 16))
+			deposit + DEPOSIT_BASE + (bytes as u128 + 12 - (32 + 80))
 		);
 		// the token: the asset with the DC's id, sufficient, owned by the pallet's account.
 		assert!(<Assets as Inspect<AccountId>>::asset_exists(dc));

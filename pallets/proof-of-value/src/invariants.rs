@@ -2,8 +2,8 @@
 //! and integration test.
 
 use crate::{
-	protocol, AwaitingManualClose, Config, Contributions, Earnings, Evaluations, Evaluators,
-	Expiring, ExpiryCursor, NextContributionId, Pallet, SettlementPhase, Status,
+	protocol, AwaitingManualClose, Config, Contributions, Earnings, Evaluations, Expiring,
+	ExpiryCursor, NextContributionId, Pallet, SettlementPhase, Status,
 };
 use alloc::collections::btree_map::BTreeMap;
 use covalue_primitives::{CooperativeId, ReputationLedger};
@@ -52,10 +52,6 @@ impl<T: Config> Pallet<T> {
 					let mine = staked_by_account.entry((c.dc, who)).or_default();
 					*mine = mine.checked_add(e.stake).ok_or("stakes overflow")?;
 				}
-				ensure!(
-					Evaluators::<T>::iter_prefix(id).count() as u32 == count,
-					"evaluator order mismatch"
-				);
 				if Expiring::<T>::contains_key(c.first_closing_block(), id) {
 					scheduled += 1;
 				} else {
@@ -104,6 +100,10 @@ impl<T: Config> Pallet<T> {
 							s.released <= s.payouts && s.payouts <= c.escrow,
 							"a closing paid out more than it holds"
 						);
+						ensure!(
+							count.saturating_add(s.settled) == c.evaluations,
+							"a closing lost an evaluation"
+						);
 						// Stakes come back first: while they do, what the contribution holds
 						// covers every stake not returned yet; then it covers the earnings.
 						let owed = match s.phase {
@@ -121,7 +121,6 @@ impl<T: Config> Pallet<T> {
 				ensure!(c.escrow == 0 && c.pot == 0, "closed contribution holds escrow");
 				ensure!(
 					Evaluations::<T>::iter_prefix(id).next().is_none()
-						&& Evaluators::<T>::iter_prefix(id).next().is_none()
 						&& Earnings::<T>::iter_prefix(id).next().is_none(),
 					"closed contribution keeps evaluations or earnings"
 				);

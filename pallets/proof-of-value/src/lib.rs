@@ -202,7 +202,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextContributionId<T: Config> = StorageValue<_, ContributionId, ValueQuery>;
 
-	/// The evaluations of open contributions, by evaluator.
+	/// The evaluations of contributions not closed yet, by evaluator. Closing settles them in
+	/// the map's order, which changes no outcome: every payout depends only on its own
+	/// evaluation and on what the first closing step fixed.
 	// Contribution ids are sequential (`Twox64Concat`); evaluators choose their accounts
 	// (`Blake2_128Concat`).
 	#[pallet::storage]
@@ -213,19 +215,6 @@ pub mod pallet {
 		Blake2_128Concat,
 		T::AccountId,
 		Evaluation,
-		OptionQuery,
-	>;
-
-	/// The evaluators of open contributions, in evaluation order.
-	// Both keys are assigned by this pallet: `Twox64Concat` is safe.
-	#[pallet::storage]
-	pub type Evaluators<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		ContributionId,
-		Twox64Concat,
-		u32,
-		T::AccountId,
 		OptionQuery,
 	>;
 
@@ -345,6 +334,16 @@ pub mod pallet {
 			median: Option<Score>,
 			/// Forfeited accruals and rounding dust burned.
 			burned: Reputation,
+		},
+		/// What an evaluator earned beyond its stake on a closing contribution was paid,
+		/// pending (after every stake had come back).
+		EarningsPaid {
+			/// The contribution.
+			contribution: ContributionId,
+			/// The evaluator.
+			evaluator: T::AccountId,
+			/// How much.
+			amount: Reputation,
 		},
 		/// A closing step settled part of a contribution; more steps follow.
 		ClosingProgressed {
@@ -584,8 +583,7 @@ pub mod pallet {
 				.ok_or(Error::<T>::ScoreOutOfRange)?;
 			bucket.weight = bucket.weight.checked_add(weight).ok_or(ArithmeticError::Overflow)?;
 			let snapshot = bucket.accumulator;
-			let index = c.evaluations;
-			c.evaluations = index.saturating_add(1);
+			c.evaluations = c.evaluations.saturating_add(1);
 			let median = Self::current_median(&c);
 			let rewards = Self::rewards_due(&c, median)?;
 
@@ -595,7 +593,6 @@ pub mod pallet {
 				&evaluator,
 				Evaluation { score, weight, stake, snapshot },
 			);
-			Evaluators::<T>::insert(contribution, index, &evaluator);
 			let mut actual = T::WeightInfo::evaluate(c.buckets.len() as u32);
 			if let Some(reward) = rewards {
 				actual = actual.saturating_add(T::WeightInfo::reward(c.contributors.len() as u32));
@@ -664,7 +661,7 @@ pub mod pallet {
 			if !step.finished {
 				let remaining =
 					Contributions::<T>::get(contribution).map_or(0, |c| match c.status {
-						Status::Closing(s) => c.evaluations.saturating_sub(s.next),
+						Status::Closing(s) => c.evaluations.saturating_sub(s.settled),
 						_ => 0,
 					});
 				Self::deposit_event(Event::ClosingProgressed { contribution, remaining });

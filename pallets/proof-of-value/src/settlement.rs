@@ -3,8 +3,8 @@
 
 use crate::{
 	protocol, AwaitingManualClose, Config, Contribution, ContributionId, Contributions,
-	ContributorReward, ContributorShare, Earnings, Error, Evaluations, Evaluators, Event, Pallet,
-	Reward, Settlement, SettlementPhase, Status, WeightInfo,
+	ContributorReward, ContributorShare, Earnings, Error, Evaluations, Event, Pallet, Reward,
+	Settlement, SettlementPhase, Status, WeightInfo,
 };
 use alloc::vec::Vec;
 use covalue_primitives::{CooperativeTokens, ReputationLedger, Score, MAX_REPUTATION};
@@ -76,6 +76,10 @@ impl<T: Config> Pallet<T> {
 		median: Option<Score>,
 	) -> Result<Option<Reward>, ArithmeticError> {
 		let p = c.parameters;
+		// Most evaluations don't raise the median: read the books only when one does.
+		if !median.is_some_and(|m| m > c.paid) {
+			return Ok(None);
+		}
 		let total = T::Reputation::ledger(c.dc).map_or(0, |l| l.total);
 		let supply = T::Tokens::supply(c.dc);
 		let Some(issuance) = protocol::issuance(
@@ -185,7 +189,7 @@ impl<T: Config> Pallet<T> {
 					median,
 					pot_weight: Self::pot_weight_total(&c, median)?,
 					phase: SettlementPhase::ReturningStakes,
-					next: 0,
+					settled: 0,
 					released: 0,
 					payouts: 0,
 				};
@@ -196,32 +200,46 @@ impl<T: Config> Pallet<T> {
 		};
 		let mut items = 0u32;
 		loop {
-			if s.phase == SettlementPhase::ReturningStakes && s.next >= c.evaluations {
-				s.phase = SettlementPhase::PayingEarnings;
-			}
-			if s.phase == SettlementPhase::PayingEarnings
-				&& Earnings::<T>::iter_key_prefix(contribution).next().is_none()
-			{
-				Self::finish_closing(contribution, c, s)?;
-				return Ok(Step { items, first, finished: true });
-			}
-			if items >= limit {
-				break;
-			}
-			items = items.saturating_add(1);
 			match s.phase {
 				SettlementPhase::ReturningStakes => {
-					let index = s.next;
-					s.next = index.saturating_add(1);
-					Self::return_stake(contribution, &c, &mut s, index)?;
+					if items >= limit {
+						break;
+					}
+					match Evaluations::<T>::drain_prefix(contribution).next() {
+						Some((evaluator, e)) => {
+							items = items.saturating_add(1);
+							s.settled = s.settled.saturating_add(1);
+							Self::return_stake(contribution, &c, &mut s, evaluator, e)?;
+						},
+						None => s.phase = SettlementPhase::PayingEarnings,
+					}
 				},
 				SettlementPhase::PayingEarnings => {
-					let Some((who, amount)) = Earnings::<T>::drain_prefix(contribution).next()
-					else {
-						continue;
-					};
-					T::Reputation::pay_earnings(c.dc, &who, amount)?;
-					s.released = s.released.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+					if items >= limit {
+						// Nothing left to pay: finishing costs no item.
+						if Earnings::<T>::iter_key_prefix(contribution).next().is_some() {
+							break;
+						}
+						Self::finish_closing(contribution, c, s)?;
+						return Ok(Step { items, first, finished: true });
+					}
+					match Earnings::<T>::drain_prefix(contribution).next() {
+						Some((who, amount)) => {
+							items = items.saturating_add(1);
+							T::Reputation::pay_earnings(c.dc, &who, amount)?;
+							s.released =
+								s.released.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+							Self::deposit_event(Event::EarningsPaid {
+								contribution,
+								evaluator: who,
+								amount,
+							});
+						},
+						None => {
+							Self::finish_closing(contribution, c, s)?;
+							return Ok(Step { items, first, finished: true });
+						},
+					}
 				},
 			}
 		}
@@ -230,22 +248,15 @@ impl<T: Config> Pallet<T> {
 		Ok(Step { items, first, finished: false })
 	}
 
-	/// Settles the evaluation at `index`: its stake (or what is left of it) back vested, its
-	/// earnings beyond the stake set aside for the second phase.
+	/// Settles one evaluation, taken from storage: its stake (or what is left of it) back
+	/// vested, its earnings beyond the stake set aside for the second phase.
 	fn return_stake(
 		contribution: ContributionId,
 		c: &Contribution<T>,
 		s: &mut Settlement,
-		index: u32,
+		evaluator: T::AccountId,
+		e: crate::Evaluation,
 	) -> DispatchResult {
-		let Some(evaluator) = Evaluators::<T>::take(contribution, index) else {
-			defensive!("an evaluation index below the count has no evaluator");
-			return Ok(());
-		};
-		let Some(e) = Evaluations::<T>::take(contribution, &evaluator) else {
-			defensive!("an evaluator has no evaluation");
-			return Ok(());
-		};
 		let accumulator = c.bucket(e.score).map_or(e.snapshot, |b| b.accumulator);
 		let payout = protocol::payout(
 			c.parameters.alignment_radius,

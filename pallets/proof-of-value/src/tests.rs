@@ -430,7 +430,7 @@ fn automatic_closing_continues_an_unfinished_closing_in_later_blocks() {
 			.saturating_add(<() as crate::WeightInfo>::expiry_step());
 		ProofOfValue::on_idle(12, two);
 		match contribution(c).status {
-			Status::Closing(s) => assert_eq!(s.next, 2),
+			Status::Closing(s) => assert_eq!(s.settled, 2),
 			other => panic!("expected a closing, found {other:?}"),
 		}
 		ProofOfValue::do_try_state().expect("invariants hold half-way");

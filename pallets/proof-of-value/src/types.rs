@@ -70,8 +70,8 @@ pub struct Settlement {
 	pub pot_weight: u128,
 	/// The phase the next step works on.
 	pub phase: SettlementPhase,
-	/// The evaluation index the next step of [`SettlementPhase::ReturningStakes`] starts at.
-	pub next: u32,
+	/// How many evaluations have had their stake returned.
+	pub settled: u32,
 	/// Everything paid out of the contribution's escrow so far: stakes returned and earnings.
 	pub released: Reputation,
 	/// The payouts of the settled evaluations, `Σ p`; the leftover `escrow − Σ p` burns.

@@ -57,17 +57,32 @@ fn coupled<T: Config>(
 mod benchmarks {
 	use super::*;
 
-	/// The first cap with another DC's token: the admin pays the endowment in that token.
+	/// The first cap with another DC's token, at the end of the longest chain of reserves the
+	/// runtime allows (`MaxReserveChain` DC tokens, each reserving in the previous one, the
+	/// first in the native currency), so that the check for a loop reads every link; the admin
+	/// pays the endowment in that token.
 	#[benchmark]
 	fn set_price_cap() {
 		let admin = funded::<T>("admin");
-		let first = selling::<T>(&admin);
-		let second = T::BenchmarkHelper::create_cooperative(&admin);
+		let signed = RawOrigin::Signed(admin.clone());
+		let mut last = selling::<T>(&admin);
+		Pallet::<T>::buy(signed.clone().into(), last, 1_000, u128::MAX).expect("the admin pays");
+		for _ in 1..T::MaxReserveChain::get() {
+			let next = T::BenchmarkHelper::create_cooperative(&admin);
+			Pallet::<T>::set_price_cap(signed.clone().into(), next, cap(1), token(last))
+				.expect("a link of the chain");
+			// Everything the admin has left of the previous token buys the next one.
+			let held = T::Tokens::balance(last, &admin);
+			Pallet::<T>::buy(signed.clone().into(), next, held, u128::MAX)
+				.expect("the admin pays in the previous token");
+			last = next;
+		}
+		let dc = T::BenchmarkHelper::create_cooperative(&admin);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admin), second, cap(2), token(first));
+		_(RawOrigin::Signed(admin), dc, cap(2), token(last));
 
-		assert_eq!(Reserves::<T>::get(second).map(|r| r.asset), Some(token(first)));
+		assert_eq!(Reserves::<T>::get(dc).map(|r| r.asset), Some(token(last)));
 	}
 
 	/// Paying with all of another DC's token (its account goes), into a new token account.

@@ -3,8 +3,8 @@
 use crate::{
 	deposit, AccountId, Assets, Aura, Balance, Balances, Block, BlockNumber, Cooperatives, Hash,
 	Nonce, PalletInfo, Reputation, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, BLOCK_HASH_COUNT, EXISTENTIAL_DEPOSIT,
-	SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, BLOCK_HASH_COUNT, DAYS,
+	EXISTENTIAL_DEPOSIT, MICRO_UNIT, SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
@@ -18,15 +18,18 @@ use frame_support::{
 	},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		ConstantMultiplier, IdentityFee, Weight,
 	},
 	PalletId,
 };
 use frame_system::{limits::BlockWeights, EnsureNever};
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use scale_info::TypeInfo;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::{
+	traits::{Bounded, One},
+	FixedPointNumber, Perbill, Perquintill,
+};
 use sp_version::RuntimeVersion;
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -140,16 +143,37 @@ impl pallet_balances::Config for Runtime {
 }
 
 parameter_types! {
-	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// What a byte of a transaction costs: 0.1 mCOV, so that a block filled with remarks
+	/// (3.75 MiB of normal transactions) costs about 393 COV in length fees alone.
+	pub const TransactionByteFee: Balance = 100 * MICRO_UNIT;
+	/// The fee multiplier moves toward keeping blocks a quarter full, as on the relay chains.
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	/// How fast it moves: the relay chains' 0.000075 per block, about ×2.25 over a day of full
+	/// blocks.
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(75, 1_000_000);
+	/// Never below the base fee: empty blocks don't make transactions cheaper than their weight
+	/// and length, so a client can always quote the base fee.
+	pub MinimumMultiplier: Multiplier = Multiplier::one();
+	pub MaximumMultiplier: Multiplier = Bounded::max_value();
 }
+
+/// The fee multiplier after each block: up when blocks are fuller than the target, back down to
+/// one when they are emptier.
+pub type SlowAdjustingFeeUpdate<R> = TargetedFeeAdjustment<
+	R,
+	TargetBlockFullness,
+	AdjustmentVariable,
+	MinimumMultiplier,
+	MaximumMultiplier,
+>;
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
+	type FeeMultiplierUpdate = SlowAdjustingFeeUpdate<Self>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
@@ -204,7 +228,9 @@ pub enum ProxyType {
 	/// Any call.
 	#[default]
 	Any,
-	/// Any call that cannot move native currency or DC tokens.
+	/// Only calls that cannot move value: system remarks, batches of such calls, managing
+	/// proxies, contributing and evaluating, and governing a DC's parameters and admin. Not
+	/// balances, assets, the reserve, multisig, sudo, nor acting as a DC's agent.
 	NonTransfer,
 	/// Only rejecting announcements of other proxies.
 	CancelProxy,
@@ -214,9 +240,19 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, c: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
-			ProxyType::NonTransfer => {
-				!matches!(c, RuntimeCall::Balances(..) | RuntimeCall::Assets(..))
-			},
+			// An allow-list: a pallet added later is refused until it is listed here.
+			ProxyType::NonTransfer => matches!(
+				c,
+				RuntimeCall::System(..)
+					| RuntimeCall::Utility(..)
+					| RuntimeCall::Proxy(..)
+					| RuntimeCall::ProofOfValue(..)
+					| RuntimeCall::Cooperatives(
+						pallet_cooperatives::Call::create_dc { .. }
+							| pallet_cooperatives::Call::set_parameters { .. }
+							| pallet_cooperatives::Call::transfer_admin { .. }
+					)
+			),
 			ProxyType::CancelProxy => matches!(
 				c,
 				RuntimeCall::Proxy(pallet_proxy::Call::reject_announcement { .. })
@@ -335,6 +371,8 @@ impl pallet_cooperatives::Config for Runtime {
 	type MaxTokenStringLength = ConstU32<32>;
 	type MaxInitialMembers = ConstU32<1024>;
 	type MaxScore = ConstU8<100>;
+	// A week of six-second blocks.
+	type MaxEvaluationPeriod = ConstU32<{ 7 * DAYS }>;
 	type TokenMinBalance = ConstU128<1>;
 	type WeightInfo = crate::weights::pallet_cooperatives::WeightInfo<Runtime>;
 }
@@ -351,7 +389,9 @@ impl pallet_proof_of_value::Config for Runtime {
 	type Reputation = Reputation;
 	type MaxContributors = ConstU32<16>;
 	type MaxUriLength = ConstU32<256>;
-	type MaxEvaluationsPerContribution = ConstU32<1024>;
+	type MaxEvaluationsPerContribution = ConstU32<10_000>;
+	// Every step fits a block's normal weight with room to spare (see the tests below).
+	type MaxSettlementsPerStep = ConstU32<256>;
 	type WeightInfo = crate::weights::pallet_proof_of_value::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::Helper;
@@ -367,6 +407,7 @@ impl pallet_reserve::Config for Runtime {
 	type Cooperatives = Cooperatives;
 	type Tokens = Cooperatives;
 	type PalletId = ReservePalletId;
+	type MaxReserveChain = ConstU32<4>;
 	type WeightInfo = crate::weights::pallet_reserve::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::Helper;
@@ -409,10 +450,10 @@ mod tests {
 			value::<u32, <Runtime as pallet_cooperatives::Config>::MaxTokenStringLength>()
 				<= value::<u32, <Runtime as pallet_assets::Config>::StringLimit>()
 		);
-		// Closing the largest contribution must fit in a block's normal weight.
-		let close = Pov::close(
-			value::<u32, <Runtime as pallet_proof_of_value::Config>::MaxEvaluationsPerContribution>(
-			),
+		// A closing step — the first, with a reward to every contributor — must fit in a
+		// block's normal weight, with room for other transactions.
+		let step = Pov::close(
+			value::<u32, <Runtime as pallet_proof_of_value::Config>::MaxSettlementsPerStep>(),
 			value::<u32, pallet_proof_of_value::ScoreBuckets<Runtime>>(),
 		)
 		.saturating_add(Pov::reward(value::<
@@ -423,7 +464,29 @@ mod tests {
 			.get(DispatchClass::Normal)
 			.max_extrinsic
 			.expect("normal extrinsics have a limit");
-		assert!(close.all_lte(normal), "close {close:?} exceeds {normal:?}");
+		assert!(
+			step.saturating_mul(2).all_lte(normal),
+			"close {step:?} exceeds half of {normal:?}"
+		);
+		// At least 1,500 evaluations fit the normal class of a block, and each costs at most
+		// four balance transfers.
+		let evaluate = Pov::evaluate(value::<u32, pallet_proof_of_value::ScoreBuckets<Runtime>>());
+		let normal_block = RuntimeBlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_total
+			.expect("the normal class has a limit");
+		let base = RuntimeBlockWeights::get().get(DispatchClass::Normal).base_extrinsic;
+		let per_evaluation = evaluate.saturating_add(base);
+		assert!(
+			per_evaluation.ref_time() * 1_500 <= normal_block.ref_time(),
+			"{per_evaluation:?} × 1,500 exceeds {normal_block:?}"
+		);
+		let transfer = <<Runtime as pallet_balances::Config>::WeightInfo as
+			pallet_balances::WeightInfo>::transfer_keep_alive();
+		assert!(
+			evaluate.ref_time() <= 4 * transfer.ref_time(),
+			"evaluate {evaluate:?} costs more than 4 × transfer_keep_alive {transfer:?}"
+		);
 		// So must creating a DC with the most initial members.
 		let create = <<Runtime as pallet_cooperatives::Config>::WeightInfo as
 			pallet_cooperatives::WeightInfo>::create_dc(value::<

@@ -81,7 +81,7 @@ impl<T: frame_system::Config> pallet_proof_of_value::WeightInfo for WeightInfo<T
 	/// Proof: `ProofOfValue::Evaluators` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 1022]`.
 	/// The range of component `b` is `[11, 101]`.
-	fn evaluate(_e: u32, b: u32, ) -> Weight {
+	fn evaluate(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2957 + b * (32 ±0)`
 		//  Estimated: `7741`
