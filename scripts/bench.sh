@@ -54,4 +54,4 @@ for pallet in $pallets; do
 		--output "$output"
 done
 (cd "$ROOT" && cargo fmt --all)
-log "weights written to runtime/src/weights/"
+log "weights written: the DC pallets' src/weights.rs and runtime/src/weights/"

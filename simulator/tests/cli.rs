@@ -37,17 +37,15 @@ fn a_malformed_scenario_fails_naming_the_step() {
 		&file,
 		r#"{"dc": {"min_score": 0, "max_score": 5, "quorum_ppb": 500000000, "stake_ppb": 0,
 		"alignment_radius": 0, "token_per_point": 1, "reputation_per_point": 1, "evaluation_period": 1},
-		"members": [["alice", 1]], "steps": [{"advance": 1}, {"evaluate": {"who": "alice", "contribution": "x", "score": 1}}]}"#,
+		"members": [["alice", 1]], "steps": [{"advance": 1}, {"contribute": {"id": "x", "by": [["bob", 1000000]]}},
+		{"contribute": {"id": "x", "by": [["bob", 1000000]]}}]}"#,
 	)
 	.unwrap();
 	let out = simulate(&[file.to_str().unwrap()]);
 	assert_eq!(out.status.code(), Some(1));
 	assert!(out.stdout.is_empty());
 	let stderr = String::from_utf8(out.stderr).unwrap();
-	assert!(
-		stderr.contains("step 1: contribution `x` is not contributed before this step"),
-		"{stderr}"
-	);
+	assert!(stderr.contains("step 2: contribution `x` is contributed twice"), "{stderr}");
 
 	let out = simulate(&["no/such/file.json"]);
 	assert_eq!(out.status.code(), Some(1));

@@ -632,6 +632,7 @@ pub mod pallet {
 		#[pallet::call_index(2)]
 		#[pallet::weight(
 			T::WeightInfo::close(T::MaxSettlementsPerStep::get(), ScoreBuckets::<T>::get())
+				.saturating_add(T::DbWeight::get().writes(T::MaxSettlementsPerStep::get().into()))
 				.saturating_add(T::WeightInfo::reward(T::MaxContributors::get()))
 		)]
 		pub fn close(
@@ -653,11 +654,14 @@ pub mod pallet {
 			let first_step = c.status == Status::Open;
 			let reward = T::WeightInfo::reward(c.contributors.len() as u32);
 			let buckets = c.buckets.len() as u32;
+			let declared = Self::close_step_weight(&c, T::MaxSettlementsPerStep::get());
 			let step = Self::close_step(contribution, c, T::MaxSettlementsPerStep::get())?;
-			let mut actual = T::WeightInfo::close(step.items, buckets);
+			let mut actual = T::WeightInfo::close(step.items, buckets)
+				.saturating_add(T::DbWeight::get().writes(u64::from(step.items)));
 			if first_step {
 				actual = actual.saturating_add(reward);
 			}
+			let actual = actual.min(declared);
 			if !step.finished {
 				let remaining =
 					Contributions::<T>::get(contribution).map_or(0, |c| match c.status {

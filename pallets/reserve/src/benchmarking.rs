@@ -4,7 +4,7 @@
 use super::*;
 use covalue_primitives::CooperativeTokens;
 use frame_benchmarking::v2::*;
-use frame_support::traits::fungibles::Inspect;
+use frame_support::traits::{fungibles::Inspect, Get};
 use frame_system::RawOrigin;
 
 fn funded<T: Config>(name: &'static str) -> T::AccountId {

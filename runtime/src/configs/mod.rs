@@ -374,7 +374,7 @@ impl pallet_cooperatives::Config for Runtime {
 	// A week of six-second blocks.
 	type MaxEvaluationPeriod = ConstU32<{ 7 * DAYS }>;
 	type TokenMinBalance = ConstU128<1>;
-	type WeightInfo = crate::weights::pallet_cooperatives::WeightInfo<Runtime>;
+	type WeightInfo = pallet_cooperatives::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_proof_of_value::Config for Runtime {
@@ -392,7 +392,7 @@ impl pallet_proof_of_value::Config for Runtime {
 	type MaxEvaluationsPerContribution = ConstU32<10_000>;
 	// Every step fits a block's normal weight with room to spare (see the tests below).
 	type MaxSettlementsPerStep = ConstU32<256>;
-	type WeightInfo = crate::weights::pallet_proof_of_value::WeightInfo<Runtime>;
+	type WeightInfo = pallet_proof_of_value::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::Helper;
 }
@@ -408,7 +408,7 @@ impl pallet_reserve::Config for Runtime {
 	type Tokens = Cooperatives;
 	type PalletId = ReservePalletId;
 	type MaxReserveChain = ConstU32<4>;
-	type WeightInfo = crate::weights::pallet_reserve::WeightInfo<Runtime>;
+	type WeightInfo = pallet_reserve::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::Helper;
 }
