@@ -442,7 +442,6 @@ test('closing in steps: 256 stakes, ClosingProgressed, then the rest until Close
     totalAtSubmission: 26_000n,
   });
   assert.equal((await apiAt.query.proofOfValue.evaluations.entries(contribution)).length, 0, 'evaluations left behind');
-  assert.equal((await apiAt.query.proofOfValue.evaluators.entries(contribution)).length, 0, 'evaluators left behind');
   assert.equal((await apiAt.query.proofOfValue.earnings.entries(contribution)).length, 0, 'earnings left behind');
   assert.equal((await apiAt.query.proofOfValue.expiryCursor()).isNone, true, 'still scheduled for expiry');
   assert.equal((await apiAt.query.proofOfValue.awaitingManualClose(contribution)).isNone, true);
