@@ -348,6 +348,8 @@ pub mod pallet {
 		/// The reputation pallet's `Endowed`, then [`Event::CooperativeCreated`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_dc(members.len() as u32))]
+		// Everything a DC is made of, as the call's own arguments: clients see one flat call.
+		#[allow(clippy::too_many_arguments)]
 		pub fn create_dc(
 			origin: OriginFor<T>,
 			name: BoundedVec<u8, T::MaxNameLength>,

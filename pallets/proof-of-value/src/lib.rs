@@ -5,18 +5,26 @@
 //! ## Overview
 //!
 //! Anyone [contributes](Pallet::contribute) work to a decentralized cooperation (DC): a content
-//! hash, a URI and the contributors with their shares. Members [evaluate](Pallet::evaluate) it
-//! with a score, putting a share of their reputation at stake. The stake goes to the earlier
-//! evaluators whose scores are aligned with the new one (earlier = more), through one accumulator
-//! per score bucket, so an evaluation costs O(score buckets) whatever came before.
+//! hash, a URI and the contributors with their shares. The contribution records the DC's total
+//! reputation `R₀` and fixes its quorum threshold `need` at submission. Members
+//! [evaluate](Pallet::evaluate) it with a score: the evaluation weighs the member's vested
+//! reputation plus its own stakes held by open contributions (reputation earned is pending until
+//! the epoch after next, so nothing earned during a contribution's window can weigh it), and
+//! puts a share of that weight at stake, rounded up. The stake goes to the earlier evaluators
+//! whose scores are aligned with the new one (earlier = more), the new evaluator's own weight
+//! counting as one of them, through one accumulator per score bucket, so an evaluation costs
+//! O(score buckets) whatever came before.
 //!
 //! After every evaluation the **quorum median** is taken over the DC's *whole* reputation:
 //! reputation that has not evaluated counts as a vote below every score. Whenever the median rises
-//! above what was already paid, the contributors receive DC tokens and reputation for the
-//! difference. When the evaluation period is over, the contribution is [closed](Pallet::close)
-//! (by anyone, or automatically with spare block weight): every evaluator's accrued share of
-//! later stakes is paid, the pot of unclaimed stakes is shared among the evaluators aligned with
-//! the final median, and the rounding dust is burned.
+//! above what was already paid, the contributors receive DC tokens and reputation (pending) for
+//! the difference. When the evaluation period is over, the contribution is
+//! [closed](Pallet::close), by anyone or automatically with spare block weight, **in bounded
+//! steps** of at most [`Config::MaxSettlementsPerStep`] settlement items: every evaluation
+//! aligned with the final median is paid its accrued share of later stakes and its share of the
+//! pot, a misaligned one forfeits both, and without consensus every stake comes back. Each
+//! evaluator's own stake (or what its payout covers) comes back vested first; what it earned
+//! beyond is paid, pending, once every stake is back. The leftover is burned.
 //!
 //! The arithmetic is in [`protocol`], a pure module with its own tests; the rules it follows are
 //! `docs/protocol-rules.md` (§3 evaluate, §4 median and issuance, §5 close). The pallet is split
@@ -31,22 +39,25 @@
 //!
 //! - [`Pallet::contribute`] — signed; submits a contribution and holds a deposit priced by what
 //!   it stores ([`Config::Consideration`]).
-//! - [`Pallet::evaluate`] — signed by an evaluator with reputation in the DC.
-//! - [`Pallet::close`] — signed, anyone; settles a contribution whose period is over.
+//! - [`Pallet::evaluate`] — signed by an evaluator with vested reputation in the DC.
+//! - [`Pallet::close`] — signed, anyone; settles a contribution whose period is over, or takes
+//!   the next step of a closing.
 //! - [`Pallet::clean_up`] — signed, anyone; removes a closed contribution and returns its deposit.
 //!
 //! ## Errors
 //!
-//! The names of `docs/protocol-rules.md`: `UnknownContribution`, `EvaluationClosed`, `ScoreOutOfRange`,
-//! `AlreadyEvaluated`, `NoReputation`, `InvalidShares`, `AlreadyClosed`,
-//! `EvaluationPeriodNotOver`; and [`Error::UnknownCooperative`],
-//! [`Error::DuplicateContributor`], [`Error::TooManyEvaluations`], [`Error::NotClosed`]; an
-//! amount beyond `u128` is an `ArithmeticError`.
+//! The names of `docs/protocol-rules.md`: `UnknownContribution`, `EvaluationClosed`,
+//! `ScoreOutOfRange`, `AlreadyEvaluated`, `NoReputation`, `ReputationNotVested`,
+//! `InsufficientVested`, `InvalidShares`, `DuplicateContributor`, `AlreadyClosed`,
+//! `EvaluationPeriodNotOver`; and [`Error::UnknownCooperative`], [`Error::TooManyEvaluations`],
+//! [`Error::NotClosed`]; an amount beyond `u128` is an `ArithmeticError`. A call refused by its
+//! checks is charged only the reads it made.
 //!
 //! ## Events
 //!
 //! [`Event::Contributed`], [`Event::Evaluated`], [`Event::RewardIssued`],
-//! [`Event::EvaluationSettled`], [`Event::Closed`], [`Event::CleanedUp`].
+//! [`Event::EvaluationSettled`], [`Event::EarningsPaid`], [`Event::ClosingProgressed`],
+//! [`Event::Closed`], [`Event::CleanedUp`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]

@@ -77,7 +77,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Option<Reward>, ArithmeticError> {
 		let p = c.parameters;
 		// Most evaluations don't raise the median: read the books only when one does.
-		if !median.is_some_and(|m| m > c.paid) {
+		if median.is_none_or(|m| m <= c.paid) {
 			return Ok(None);
 		}
 		let total = T::Reputation::ledger(c.dc).map_or(0, |l| l.total);
@@ -163,7 +163,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let per_item = Self::close_step_weight(c, 1).saturating_sub(base);
 		let room = limit.saturating_sub(base);
-		let fit = |room: u64, per: u64| if per == 0 { u64::MAX } else { room / per };
+		let fit = |room: u64, per: u64| room.checked_div(per).unwrap_or(u64::MAX);
 		let items = fit(room.ref_time(), per_item.ref_time())
 			.min(fit(room.proof_size(), per_item.proof_size()));
 		Some(u32::try_from(items).unwrap_or(u32::MAX).min(most))

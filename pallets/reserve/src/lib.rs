@@ -8,10 +8,13 @@
 //!
 //! The DC's admin switches the last phase on with [`Pallet::set_price_cap`]: a **price cap**
 //! ([`FixedU128`], reserve-asset base units per token base unit) and the **reserve asset**, the
-//! native currency or another DC's token (which couples the two DCs). From then on:
+//! native currency or another DC's token (which couples the two DCs), as long as the chain of
+//! reserve assets doesn't lead back to the DC ([`Config::MaxReserveChain`]). From then on:
 //!
-//! - anyone [buys](Pallet::buy) new tokens at the cap: `⌈amount·cap⌉` goes into the DC's reserve
-//!   account and `amount` tokens are minted to the buyer;
+//! - anyone [buys](Pallet::buy) new tokens at the cap, or at the reserve per token if that is
+//!   more: `max(⌈amount·cap⌉, ⌈amount·reserve / supply⌉)` goes into the DC's reserve account and
+//!   `amount` tokens are minted to the buyer — a sale never lowers the reserve per token, so
+//!   lowering the cap can't dilute the holders;
 //! - any holder [redeems](Pallet::redeem) tokens: they are burned and the reserve pays
 //!   `min(⌊amount·cap⌋, ⌊amount·reserve / supply⌋)`, so a token redeems at the cap while the
 //!   reserve backs every token at the cap, and below that every holder gets the same pro-rata
@@ -37,7 +40,7 @@
 //! ## Calls
 //!
 //! - [`Pallet::set_price_cap`] — the DC's admin; sets the cap and the reserve asset.
-//! - [`Pallet::buy`] — signed; buys new tokens at the cap, with a maximum cost.
+//! - [`Pallet::buy`] — signed; buys new tokens, with a maximum cost.
 //! - [`Pallet::redeem`] — signed; redeems tokens against the reserve, with minimum proceeds.
 //! - [`Pallet::deposit_revenue`] — signed; pays reserve assets into the reserve.
 //!
@@ -225,7 +228,7 @@ pub mod pallet {
 			/// balance; zero when the account holds the asset already). Never counted as reserve.
 			endowment: u128,
 		},
-		/// Tokens were bought at the cap.
+		/// Tokens were bought.
 		Bought {
 			/// The DC whose tokens were minted.
 			dc: CooperativeId,
@@ -233,7 +236,8 @@ pub mod pallet {
 			buyer: T::AccountId,
 			/// Tokens minted.
 			amount: TokenBalance,
-			/// Reserve-asset units paid into the reserve: ⌈amount·cap⌉.
+			/// Reserve-asset units paid into the reserve: `max(⌈amount·cap⌉,
+			/// ⌈amount·reserve / supply⌉)`.
 			cost: u128,
 		},
 		/// Tokens were redeemed against the reserve.
@@ -370,7 +374,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Buy `amount` new tokens of `dc` at its price cap.
+		/// Buy `amount` new tokens of `dc` at its price cap, or at the reserve per token if that is
+		/// more.
 		///
 		/// ## Dispatch Origin
 		/// Signed: the buyer, who pays `⌈amount·cap⌉` of the reserve asset into the DC's reserve,
