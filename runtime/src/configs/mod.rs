@@ -475,8 +475,26 @@ mod tests {
 			.get(DispatchClass::Normal)
 			.max_total
 			.expect("the normal class has a limit");
+		// Every signed transaction also pays the base extrinsic weight and its extensions'.
 		let base = RuntimeBlockWeights::get().get(DispatchClass::Normal).base_extrinsic;
-		let per_evaluation = evaluate.saturating_add(base);
+		type Extensions = <Runtime as frame_system::Config>::ExtensionsWeightInfo;
+		use frame_system::ExtensionsWeightInfo as _;
+		use pallet_transaction_payment::WeightInfo as _;
+		let extensions = [
+			Extensions::check_non_zero_sender(),
+			Extensions::check_spec_version(),
+			Extensions::check_tx_version(),
+			Extensions::check_genesis(),
+			Extensions::check_mortality_mortal_transaction(),
+			Extensions::check_nonce(),
+			Extensions::check_weight(),
+			Extensions::weight_reclaim(),
+			<Runtime as pallet_transaction_payment::Config>::WeightInfo::charge_transaction_payment(
+			),
+		]
+		.into_iter()
+		.fold(Weight::zero(), |sum, w| sum.saturating_add(w));
+		let per_evaluation = evaluate.saturating_add(base).saturating_add(extensions);
 		assert!(
 			per_evaluation.ref_time() * 1_500 <= normal_block.ref_time(),
 			"{per_evaluation:?} × 1,500 exceeds {normal_block:?}"
