@@ -51,7 +51,10 @@ fn a_tiny_first_scorer_takes_a_tiny_share_not_a_large_stake() {
 		// Version 2: D = 1 + 1000: ⌊100·1/1001⌋ = 0 to tiny, all to the pot.
 		evaluate(whale.clone(), c, 3);
 		assert_eq!(status(c).pot, 101);
-		assert_eq!(Contributions::<Test>::get(c).unwrap().buckets[3].accumulator, 0);
+		assert_eq!(
+			Contributions::<Test>::get(c).expect("submitted above").buckets[3].accumulator,
+			0
+		);
 		run_to_block(12);
 		close(c);
 		// need = ⌈2001/2⌉ = 1001 = Above(3): m = 3. The pot of 101 splits by weight: tiny
@@ -79,14 +82,14 @@ fn sybil_shards_voting_together_against_the_median_pay_each_other_nothing() {
 		// Version 1 paid the shards' accruals from each other whatever the median: the second
 		// shard's 10 all to the first (D = 100), the third's 10 to both (D = 200).
 		let mut v1 = [Bucket::default()];
-		protocol::redistribute_stake(&mut v1, 2, 0, 2, 10, 0).unwrap();
+		protocol::redistribute_stake(&mut v1, 2, 0, 2, 10, 0).expect("small amounts");
 		v1[0].weight = 100;
-		protocol::redistribute_stake(&mut v1, 2, 0, 2, 10, 0).unwrap();
+		protocol::redistribute_stake(&mut v1, 2, 0, 2, 10, 0).expect("small amounts");
 		v1[0].weight = 200;
-		protocol::redistribute_stake(&mut v1, 2, 0, 2, 10, 0).unwrap();
-		let accrued = protocol::settlement(100, v1[0].accumulator, 0).unwrap()
+		protocol::redistribute_stake(&mut v1, 2, 0, 2, 10, 0).expect("small amounts");
+		let accrued = protocol::settlement(100, v1[0].accumulator, 0).expect("small amounts")
 			+ protocol::settlement(100, v1[0].accumulator, 10 * protocol::ACCUMULATOR_ONE / 100)
-				.unwrap();
+				.expect("small amounts");
 		assert_eq!(300 - 30 + accrued, 290);
 		run_to_block(12);
 		close(c);
@@ -115,7 +118,7 @@ fn without_consensus_every_stake_comes_back_and_nothing_is_farmed() {
 		// Version 1 paid alice her accrual (bob's 30, D = 400) plus a pot share by stake:
 		// 30 + ⌊40·40/70⌋ = 52 back for a stake of 40 — a profit from a contribution nobody
 		// agreed on.
-		assert_eq!(30 + protocol::mul_div_floor(40, 40, 70).unwrap(), 52);
+		assert_eq!(30 + protocol::mul_div_floor(40, 40, 70).expect("small amounts"), 52);
 		run_to_block(12);
 		close(c);
 		System::assert_last_event(
@@ -302,7 +305,7 @@ fn past_the_old_bound_of_1024_evaluations_honest_members_still_evaluate() {
 		let calls = close(c);
 		assert_eq!(calls, 551);
 		assert!(matches!(
-			Contributions::<Test>::get(c).unwrap().status,
+			Contributions::<Test>::get(c).expect("small amounts").status,
 			Status::Closed { median: Some(4), .. }
 		));
 		assert_eq!(ledger(dc).escrowed, 0);
