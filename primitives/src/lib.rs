@@ -59,4 +59,7 @@ pub enum ContributionKind {
 	/// Work: its median rewards the contributors with tokens and reputation (§4).
 	#[default]
 	Work,
+	/// A proposal (§10): scored 0 (reject) or 1 (approve), it issues nothing, and when its
+	/// final median is 1 its call is dispatched as the DC's agent account.
+	Proposal,
 }

@@ -68,6 +68,13 @@ pub struct Limits<BlockNumber> {
 	pub epoch_length: BlockNumber,
 }
 
+impl<BlockNumber> Parameters<BlockNumber> {
+	/// How many scores the scale `min_score..=max_score` has: a contribution's score buckets.
+	pub fn scores(&self) -> usize {
+		usize::from(self.max_score.saturating_sub(self.min_score)).saturating_add(1)
+	}
+}
+
 impl<BlockNumber: Zero + PartialOrd + Copy> Parameters<BlockNumber> {
 	/// Checks the parameters against §1's valid ranges, in the order of the table.
 	pub fn validate(&self, limits: &Limits<BlockNumber>) -> Result<(), ParameterError> {

@@ -227,6 +227,16 @@ pub trait CooperativeInspect<AccountId> {
 	fn parameters(dc: CooperativeId) -> Option<Parameters<Self::BlockNumber>>;
 	/// The admin of `dc`, if it exists.
 	fn admin(dc: CooperativeId) -> Option<AccountId>;
+	/// The agent account of `dc`, if it exists: the account its calls are dispatched from
+	/// (§7), and the origin of its enacted proposals (§10).
+	fn agent(dc: CooperativeId) -> Option<AccountId>;
+	/// Whether `dc` governs itself: its admin is its own agent account (§10).
+	fn is_self_governed(dc: CooperativeId) -> bool
+	where
+		AccountId: PartialEq,
+	{
+		matches!((Self::admin(dc), Self::agent(dc)), (Some(admin), Some(agent)) if admin == agent)
+	}
 	/// Whether `dc` exists.
 	fn exists(dc: CooperativeId) -> bool {
 		Self::admin(dc).is_some()

@@ -648,6 +648,10 @@ impl<T: Config> CooperativeInspect<T::AccountId> for Pallet<T> {
 		Cooperatives::<T>::get(dc).map(|c| c.admin)
 	}
 
+	fn agent(dc: CooperativeId) -> Option<T::AccountId> {
+		Cooperatives::<T>::get(dc).map(|c| c.agent)
+	}
+
 	fn exists(dc: CooperativeId) -> bool {
 		Cooperatives::<T>::contains_key(dc)
 	}

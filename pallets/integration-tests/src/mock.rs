@@ -70,6 +70,7 @@ impl pallet_cooperatives::Config for Test {
 impl pallet_proof_of_value::Config for Test {
 	type Consideration =
 		covalue_test_support::Deposit<Balances, ContributionDepositReason, CONTRIBUTION_DEPOSIT, 0>;
+	type RuntimeCall = RuntimeCall;
 	type Cooperatives = Cooperatives;
 	type Tokens = Cooperatives;
 	type Reputation = Reputation;

@@ -3,10 +3,10 @@
 
 use crate::{
 	protocol, AwaitingManualClose, Config, Contributions, Earnings, Evaluations, Expiring,
-	ExpiryCursor, NextContributionId, Pallet, SettlementPhase, Status,
+	ExpiryCursor, NextContributionId, Pallet, ProposalOutcome, Proposals, SettlementPhase, Status,
 };
 use alloc::collections::btree_map::BTreeMap;
-use covalue_primitives::{CooperativeId, ReputationLedger};
+use covalue_primitives::{ContributionKind, CooperativeId, ReputationLedger};
 use frame_support::ensure;
 
 impl<T: Config> Pallet<T> {
@@ -23,6 +23,9 @@ impl<T: Config> Pallet<T> {
 	///   manual one after that failed;
 	/// - per closed contribution: no escrow, no pot, no evaluations, no earnings left;
 	/// - every contribution id is below [`NextContributionId`];
+	/// - every proposal (and nothing else) has its call in [`Proposals`], for its own DC, is
+	///   scored `0..=1` without issuance, and is decided exactly when it is closed (§10);
+	///   every call kept belongs to a contribution;
 	/// - per DC: Σ of what its contributions hold = the escrow of its reputation books, and
 	///   Σ of the unsettled stakes = the books' `staked`; per account: its escrowed reputation
 	///   = Σ of its unsettled stakes.
@@ -36,6 +39,27 @@ impl<T: Config> Pallet<T> {
 		let next = NextContributionId::<T>::get();
 		for (id, c) in Contributions::<T>::iter() {
 			ensure!(id < next, "contribution id at or above the next id");
+			let proposal = Proposals::<T>::get(id);
+			match c.kind {
+				ContributionKind::Work => ensure!(proposal.is_none(), "work with a call"),
+				ContributionKind::Proposal => {
+					let p = proposal.ok_or("a proposal without its call")?;
+					ensure!(p.dc == c.dc, "a proposal's call kept for another DC");
+					ensure!(
+						c.parameters.min_score == protocol::PROPOSAL_REJECT
+							&& c.parameters.max_score == protocol::PROPOSAL_APPROVE
+							&& c.parameters.alignment_radius == 0
+							&& c.parameters.token_per_point == 0
+							&& c.parameters.reputation_per_point == 0,
+						"a proposal not on the scale 0..=1 or with issuance"
+					);
+					let closed = matches!(c.status, Status::Closed { .. });
+					ensure!(
+						closed == (p.outcome != ProposalOutcome::Undecided),
+						"a proposal decided before closing, or closed undecided"
+					);
+				},
+			}
 			let mut stakes = 0u128;
 			if !matches!(c.status, Status::Closed { .. }) {
 				let mut weights = alloc::vec![0u128; c.buckets.len()];
@@ -79,12 +103,12 @@ impl<T: Config> Pallet<T> {
 							.try_fold(0u128, |sum, b| sum.checked_add(b.weight))
 							.ok_or("bucket weights overflow")?;
 						ensure!(counted <= c.total_at_submission, "reputation counted twice");
+						let need = match c.kind {
+							ContributionKind::Work => protocol::quorum_need,
+							ContributionKind::Proposal => protocol::proposal_need,
+						};
 						ensure!(
-							c.need
-								== protocol::quorum_need(
-									c.parameters.quorum,
-									c.total_at_submission
-								),
+							c.need == need(c.parameters.quorum, c.total_at_submission),
 							"threshold not the one fixed at submission"
 						);
 						ensure!(
@@ -126,6 +150,10 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
+		ensure!(
+			Proposals::<T>::iter_keys().all(|id| Contributions::<T>::contains_key(id)),
+			"a call kept for a proposal that was cleaned up"
+		);
 		ensure!(
 			ExpiryCursor::<T>::get().map_or(0, |cursor| cursor.scheduled) == scheduled
 				&& Expiring::<T>::iter().count() as u32 == scheduled,

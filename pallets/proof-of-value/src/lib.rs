@@ -105,8 +105,9 @@ pub mod pallet {
 		ContributionKind, CooperativeId, CooperativeInspect, CooperativeTokens, Reputation,
 		ReputationLedger, Score, TokenBalance,
 	};
+	use alloc::boxed::Box;
 	use frame_support::{
-		dispatch::DispatchErrorWithPostInfo,
+		dispatch::{DispatchErrorWithPostInfo, GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
 		traits::{Consideration, Footprint},
 		weights::WeightMeter,
@@ -114,8 +115,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use protocol::Bucket;
 	use sp_runtime::{
-		traits::{One, Saturating, Zero},
-		ArithmeticError,
+		traits::{Dispatchable, Hash, One, Saturating, Zero},
+		ArithmeticError, Permill,
 	};
 
 	/// The storage layout's version. Version 2: contributions with a kind, `R₀`, a fixed
@@ -130,10 +131,15 @@ pub mod pallet {
 	/// Defaults for test runtimes: `#[derive_impl(config_preludes::TestDefaultConfig)]`.
 	pub mod config_preludes {
 		use super::*;
-		use frame_support::{derive_impl, traits::ConstU32};
+		use frame_support::{derive_impl, parameter_types, traits::ConstU32};
 
 		/// Small bounds, no weights.
 		pub struct TestDefaultConfig;
+
+		parameter_types! {
+			/// Room for a few small calls.
+			pub const TestMaxProposalWeight: Weight = Weight::from_parts(1_000_000_000, 65_536);
+		}
 
 		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
 		impl frame_system::DefaultConfig for TestDefaultConfig {}
@@ -144,6 +150,8 @@ pub mod pallet {
 			type MaxUriLength = ConstU32<64>;
 			type MaxEvaluationsPerContribution = ConstU32<16>;
 			type MaxSettlementsPerStep = ConstU32<4>;
+			type MaxProposalLength = ConstU32<256>;
+			type MaxProposalWeight = TestMaxProposalWeight;
 			type WeightInfo = ();
 		}
 	}
@@ -167,6 +175,26 @@ pub mod pallet {
 		/// Reputation books.
 		#[pallet::no_default]
 		type Reputation: ReputationLedger<Self::AccountId, BlockNumber = BlockNumberFor<Self>>;
+
+		/// The call a proposal carries (§10): dispatched as the DC's agent account when the
+		/// proposal passes.
+		#[pallet::no_default]
+		type RuntimeCall: Parameter
+			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
+			+ GetDispatchInfo
+			+ From<frame_system::Call<Self>>
+			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// Maximum length of a proposal's call, SCALE-encoded, in bytes (§10: else
+		/// `ProposalTooLarge`).
+		#[pallet::constant]
+		type MaxProposalLength: Get<u32>;
+
+		/// Maximum weight a proposal's call may declare (§10: else `ProposalTooLarge`). Every
+		/// `close` is declared with this much room, since the step that finishes a proposal's
+		/// closing enacts its call; what is not used is refunded.
+		#[pallet::constant]
+		type MaxProposalWeight: Get<Weight>;
 
 		/// Maximum number of contributors of one contribution.
 		#[pallet::constant]
@@ -244,6 +272,14 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// The calls of proposals (§10) and what became of them, until the proposal is cleaned up.
+	/// Kept apart from [`Contributions`], which every evaluation reads: only closing reads a
+	/// call.
+	// Contribution ids are sequential: `Twox64Concat` is safe.
+	#[pallet::storage]
+	pub type Proposals<T: Config> =
+		StorageMap<_, Twox64Concat, ContributionId, Proposal<T>, OptionQuery>;
+
 	/// Contributions not closed yet, by the first block in which they can be closed.
 	// Block numbers and contribution ids are not chosen by users: `Twox64Concat` is safe.
 	#[pallet::storage]
@@ -292,6 +328,35 @@ pub mod pallet {
 			depositor: T::AccountId,
 			/// Its content hash.
 			content_hash: T::Hash,
+		},
+		/// A proposal was submitted (§10): a contribution scored 0 (reject) or 1 (approve).
+		Proposed {
+			/// Its id, shared with contributions.
+			proposal: ContributionId,
+			/// The DC that decides on it.
+			dc: CooperativeId,
+			/// Who proposed it and paid the deposit.
+			proposer: T::AccountId,
+			/// The hash of the encoded call, also the proposal's content hash.
+			call_hash: T::Hash,
+		},
+		/// A proposal's final median was 1: its call was dispatched as the DC's agent account.
+		ProposalEnacted {
+			/// The proposal.
+			proposal: ContributionId,
+			/// The DC.
+			dc: CooperativeId,
+			/// The call's own result: a failing call does not fail the closing.
+			result: DispatchResult,
+		},
+		/// A proposal closed without a median of 1: its call was not dispatched.
+		ProposalRejected {
+			/// The proposal.
+			proposal: ContributionId,
+			/// The DC.
+			dc: CooperativeId,
+			/// The final median: 0, or `None` without consensus.
+			median: Option<Score>,
 		},
 		/// A contribution was evaluated.
 		Evaluated {
@@ -406,6 +471,12 @@ pub mod pallet {
 		EvaluationPeriodNotOver,
 		/// Only closed contributions can be cleaned up.
 		NotClosed,
+		/// A proposal's call is longer than `MaxProposalLength` or declares more weight than
+		/// `MaxProposalWeight`.
+		ProposalTooLarge,
+		/// A passed proposal's call no longer decodes (the runtime changed since it was
+		/// proposed); reported in [`Event::ProposalEnacted`].
+		UndecodableProposal,
 	}
 
 	#[pallet::hooks]
@@ -473,38 +544,19 @@ pub mod pallet {
 				.ok_or_else(|| Self::refused(1, Error::<T>::UnknownCooperative))?;
 			Self::validate_contributors(&contributors).map_err(|e| Self::refused(1, e))?;
 			let total_at_submission = T::Reputation::ledger(dc).map_or(0, |l| l.total);
-			let buckets = (parameters.min_score..=parameters.max_score)
-				.map(|_| Bucket::default())
-				.collect::<Vec<_>>();
-			let buckets = BoundedVec::try_from(buckets).map_err(|_| Error::<T>::ScoreOutOfRange)?;
-			let id = NextContributionId::<T>::get();
-			let next_id = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
-			let now = frame_system::Pallet::<T>::block_number();
-
-			let footprint = Self::footprint(uri.len(), contributors.len(), buckets.len());
-			let deposit = T::Consideration::new(&depositor, footprint)?;
-			let contribution = Contribution::<T> {
+			let footprint = Self::footprint(uri.len(), contributors.len(), parameters.scores());
+			let id = Self::open(Submission {
 				dc,
 				kind: ContributionKind::Work,
 				depositor: depositor.clone(),
-				deposit,
+				footprint,
 				contributors,
 				content_hash,
 				uri,
-				submitted: now,
 				parameters,
 				total_at_submission,
 				need: protocol::quorum_need(parameters.quorum, total_at_submission),
-				buckets,
-				escrow: 0,
-				pot: 0,
-				paid: 0,
-				evaluations: 0,
-				status: Status::Open,
-			};
-			Self::schedule_expiry(id, contribution.first_closing_block());
-			Contributions::<T>::insert(id, contribution);
-			NextContributionId::<T>::put(next_id);
+			})?;
 			Self::deposit_event(Event::Contributed {
 				contribution: id,
 				dc,
@@ -645,6 +697,7 @@ pub mod pallet {
 			T::WeightInfo::close(T::MaxSettlementsPerStep::get(), ScoreBuckets::<T>::get())
 				.saturating_add(T::DbWeight::get().writes(T::MaxSettlementsPerStep::get().into()))
 				.saturating_add(T::WeightInfo::reward(T::MaxContributors::get()))
+				.saturating_add(Pallet::<T>::conclusion_weight())
 		)]
 		pub fn close(
 			origin: OriginFor<T>,
@@ -672,7 +725,7 @@ pub mod pallet {
 			if first_step {
 				actual = actual.saturating_add(reward);
 			}
-			let actual = actual.min(declared);
+			let actual = actual.min(declared).saturating_add(step.concluded);
 			if !step.finished {
 				let remaining =
 					Contributions::<T>::get(contribution).map_or(0, |c| match c.status {
@@ -709,7 +762,77 @@ pub mod pallet {
 			);
 			c.deposit.drop(&c.depositor)?;
 			Contributions::<T>::remove(contribution);
+			Proposals::<T>::remove(contribution);
 			Self::deposit_event(Event::CleanedUp { contribution, depositor: c.depositor });
+			Ok(().into())
+		}
+
+		/// Propose a call for a DC to decide on with Proof-of-Value (§10).
+		///
+		/// ## Dispatch Origin
+		/// Signed; any account. It pays the deposit of a contribution that also stores the
+		/// call, returned by [`Pallet::clean_up`].
+		///
+		/// ## Details
+		/// Opens a proposal: a contribution evaluated with [`Pallet::evaluate`] on the scale
+		/// 0 (reject) ..= 1 (approve) with the DC's quorum, stake and evaluation period, radius
+		/// 0 and no issuance; the proposer is its only contributor and earns nothing. Its
+		/// threshold is a strict majority of the DC's reputation at submission, or the quorum
+		/// if that is higher: `max(quorum.mul_ceil(R₀), ⌊R₀ / 2⌋ + 1)`. It closes with
+		/// [`Pallet::close`] like any contribution (stakes, earliness rewards and forfeits
+		/// apply); the step that finishes its closing dispatches `call` with origin
+		/// `Signed(agent account of the DC)` if the final median is 1. A call that needs the
+		/// DC's admin succeeds only if the DC governs itself (its admin is its agent account)
+		/// by then.
+		///
+		/// ## Errors
+		/// [`Error::UnknownCooperative`], [`Error::ProposalTooLarge`] (the encoded call is
+		/// longer than `MaxProposalLength` or declares more weight than `MaxProposalWeight`),
+		/// `ArithmeticError::Overflow` when no ids are left, or the currency's error if the
+		/// deposit can't be held.
+		///
+		/// ## Events
+		/// [`Event::Proposed`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::propose(call.encoded_size() as u32))]
+		pub fn propose(
+			origin: OriginFor<T>,
+			dc: CooperativeId,
+			call: Box<<T as Config>::RuntimeCall>,
+		) -> DispatchResultWithPostInfo {
+			let proposer = ensure_signed(origin)?;
+			let parameters = T::Cooperatives::parameters(dc)
+				.ok_or_else(|| Self::refused(1, Error::<T>::UnknownCooperative))?;
+			let weight = call.get_dispatch_info().call_weight;
+			ensure!(
+				weight.all_lte(T::MaxProposalWeight::get()),
+				Self::refused(1, Error::<T>::ProposalTooLarge)
+			);
+			let encoded = BoundedVec::<u8, T::MaxProposalLength>::try_from(call.encode())
+				.map_err(|_| Self::refused(1, Error::<T>::ProposalTooLarge))?;
+			let call_hash = T::Hashing::hash(&encoded);
+			let parameters = protocol::proposal_parameters(parameters);
+			let total_at_submission = T::Reputation::ledger(dc).map_or(0, |l| l.total);
+			let contributors = BoundedVec::try_from(alloc::vec![(proposer.clone(), Permill::one())])
+				.map_err(|_| Error::<T>::InvalidShares)?;
+			let footprint = Self::proposal_footprint(encoded.len());
+			let id = Self::open(Submission {
+				dc,
+				kind: ContributionKind::Proposal,
+				depositor: proposer.clone(),
+				footprint,
+				contributors,
+				content_hash: call_hash,
+				uri: BoundedVec::new(),
+				parameters,
+				total_at_submission,
+				need: protocol::proposal_need(parameters.quorum, total_at_submission),
+			})?;
+			Proposals::<T>::insert(
+				id,
+				Proposal { dc, call: encoded, weight, outcome: ProposalOutcome::Undecided },
+			);
+			Self::deposit_event(Event::Proposed { proposal: id, dc, proposer, call_hash });
 			Ok(().into())
 		}
 	}
@@ -737,6 +860,7 @@ pub mod pallet {
 			};
 			Some(ContributionStatus {
 				dc: c.dc,
+				kind: c.kind,
 				open,
 				closing,
 				total_at_submission: c.total_at_submission,
@@ -808,6 +932,54 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Opens a contribution (work or a proposal): holds the deposit, stores the record with
+		/// empty buckets and schedules its automatic closing. Returns its id.
+		pub(crate) fn open(s: Submission<T>) -> Result<ContributionId, DispatchError> {
+			let buckets = (s.parameters.min_score..=s.parameters.max_score)
+				.map(|_| Bucket::default())
+				.collect::<Vec<_>>();
+			let buckets = BoundedVec::try_from(buckets).map_err(|_| Error::<T>::ScoreOutOfRange)?;
+			let id = NextContributionId::<T>::get();
+			let next_id = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+			let deposit = T::Consideration::new(&s.depositor, s.footprint)?;
+			let contribution = Contribution::<T> {
+				dc: s.dc,
+				kind: s.kind,
+				depositor: s.depositor,
+				deposit,
+				contributors: s.contributors,
+				content_hash: s.content_hash,
+				uri: s.uri,
+				submitted: frame_system::Pallet::<T>::block_number(),
+				parameters: s.parameters,
+				total_at_submission: s.total_at_submission,
+				need: s.need,
+				buckets,
+				escrow: 0,
+				pot: 0,
+				paid: 0,
+				evaluations: 0,
+				status: Status::Open,
+			};
+			Self::schedule_expiry(id, contribution.first_closing_block());
+			Contributions::<T>::insert(id, contribution);
+			NextContributionId::<T>::put(next_id);
+			Ok(id)
+		}
+
+		/// What a proposal stores, as its deposit prices it: a contribution record with one
+		/// contributor, no URI and two score buckets, and the proposal record with a call of
+		/// `call` bytes.
+		pub fn proposal_footprint(call: usize) -> Footprint {
+			let contribution = Self::footprint(0, 1, 2);
+			let record = CooperativeId::max_encoded_len()
+				.saturating_add(codec::Compact(call as u32).encoded_size())
+				.saturating_add(call)
+				.saturating_add(Weight::max_encoded_len())
+				.saturating_add(ProposalOutcome::max_encoded_len());
+			Footprint::from_parts(1, (contribution.size as usize).saturating_add(record))
+		}
+
 		/// What a contribution stores, as its deposit prices it: one record with a URI of
 		/// `uri` bytes, `contributors` contributors and `buckets` score buckets.
 		pub fn footprint(uri: usize, contributors: usize, buckets: usize) -> Footprint {

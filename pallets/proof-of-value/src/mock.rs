@@ -41,6 +41,7 @@ parameter_types! {
 #[derive_impl(pallet_proof_of_value::config_preludes::TestDefaultConfig)]
 impl pallet_proof_of_value::Config for Test {
 	type Consideration = covalue_test_support::Deposit<Balances, DepositReason, DEPOSIT_BASE, 1>;
+	type RuntimeCall = RuntimeCall;
 	type Cooperatives = Registry;
 	type Tokens = Tokens;
 	type Reputation = Reputation;

@@ -10,6 +10,7 @@
 //!   per-score accumulators, the rest to the pot (§3 step 2).
 //! - [`quorum_need`], [`quorum_median`] and [`issuance`]: the threshold fixed at submission, the
 //!   score that it stands behind and what it rewards the contributors with (§4);
+//!   [`proposal_need`] and [`proposal_parameters`]: a proposal's threshold and snapshot (§10);
 //!   [`split_by_shares`] divides those rewards among them.
 //! - [`payout`] (with [`settlement`], [`pot_weight`] and [`pot_share`]): what each evaluation
 //!   gets when the contribution closes (§5).
@@ -191,6 +192,33 @@ pub fn redistribute_stake(
 pub fn quorum_need(quorum: Perbill, total_at_submission: u128) -> u128 {
 	quorum.mul_ceil(total_at_submission)
 }
+
+/// §10: the threshold of a proposal, `max(quorum.mul_ceil(R₀), ⌊R₀ / 2⌋ + 1)`: whatever the
+/// DC's quorum, a proposal needs a strict majority of all reputation at submission, so that it
+/// never passes on a tie.
+pub fn proposal_need(quorum: Perbill, total_at_submission: u128) -> u128 {
+	quorum_need(quorum, total_at_submission).max((total_at_submission / 2).saturating_add(1))
+}
+
+/// §10: the snapshot a proposal is evaluated with: the DC's quorum, stake and evaluation period
+/// on the scale `0..=1` (0 rejects, 1 approves), radius 0 and no issuance.
+pub fn proposal_parameters<BlockNumber>(
+	dc: covalue_primitives::Parameters<BlockNumber>,
+) -> covalue_primitives::Parameters<BlockNumber> {
+	covalue_primitives::Parameters {
+		min_score: PROPOSAL_REJECT,
+		max_score: PROPOSAL_APPROVE,
+		alignment_radius: 0,
+		token_per_point: 0,
+		reputation_per_point: 0,
+		..dc
+	}
+}
+
+/// The score that rejects a proposal.
+pub const PROPOSAL_REJECT: Score = 0;
+/// The score that approves a proposal: its call is enacted when the final median is this.
+pub const PROPOSAL_APPROVE: Score = 1;
 
 /// §4: the quorum median, the highest score that at least `need` reputation stands behind.
 ///

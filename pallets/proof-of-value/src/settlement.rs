@@ -3,15 +3,28 @@
 
 use crate::{
 	protocol, AwaitingManualClose, Config, Contribution, ContributionId, Contributions,
-	ContributorReward, ContributorShare, Earnings, Error, Evaluations, Event, Pallet, Reward,
-	Settlement, SettlementPhase, Status, WeightInfo,
+	ContributorReward, ContributorShare, Earnings, Error, Evaluations, Event, Pallet, Proposal,
+	ProposalOutcome, Proposals, Reward, Settlement, SettlementPhase, Status, WeightInfo,
 };
 use alloc::vec::Vec;
-use covalue_primitives::{CooperativeTokens, ReputationLedger, Score, MAX_REPUTATION};
-use frame_support::{
-	defensive, ensure, pallet_prelude::DispatchResult, traits::Get, weights::Weight,
+use codec::DecodeLimit;
+use covalue_primitives::{
+	ContributionKind, CooperativeId, CooperativeInspect, CooperativeTokens, ReputationLedger,
+	Score, MAX_REPUTATION,
 };
-use sp_runtime::{ArithmeticError, DispatchError};
+use frame_support::{
+	defensive,
+	dispatch::GetDispatchInfo,
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::Get,
+	weights::Weight,
+};
+use sp_runtime::{traits::Dispatchable, ArithmeticError, DispatchError};
+
+/// How deeply a proposal's call may nest calls when it is decoded for enactment: the bound
+/// under which extrinsics are decoded.
+const MAX_CALL_DEPTH: u32 = 256;
 
 /// What one closing step did.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -22,6 +35,9 @@ pub(crate) struct Step {
 	pub first: bool,
 	/// Whether the contribution is closed now.
 	pub finished: bool,
+	/// What concluding a proposal cost, its enacted call included (zero for work and for
+	/// steps that don't finish a closing).
+	pub concluded: Weight,
 }
 
 impl<T: Config> Pallet<T> {
@@ -141,8 +157,12 @@ impl<T: Config> Pallet<T> {
 		// `close(n, b)` is a whole closing in one block, in which each earning set aside is
 		// written and removed again; a step that only returns stakes leaves them written: one
 		// more write per item.
-		let step = T::WeightInfo::close(items, c.buckets.len() as u32)
+		let mut step = T::WeightInfo::close(items, c.buckets.len() as u32)
 			.saturating_add(T::DbWeight::get().writes(u64::from(items)));
+		if c.kind == ContributionKind::Proposal {
+			// Any step may be the one that finishes the closing and enacts the call.
+			step = step.saturating_add(Self::conclusion_weight());
+		}
 		match c.status {
 			Status::Open => step.saturating_add(T::WeightInfo::reward(c.contributors.len() as u32)),
 			_ => step,
@@ -226,12 +246,12 @@ impl<T: Config> Pallet<T> {
 					if Earnings::<T>::iter_key_prefix(contribution).next().is_some() {
 						break;
 					}
-					Self::finish_closing(contribution, c, s)?;
-					return Ok(Step { items, first, finished: true });
+					let concluded = Self::finish_closing(contribution, c, s)?;
+					return Ok(Step { items, first, finished: true, concluded });
 				}
 				let Some((who, amount)) = earnings.next() else {
-					Self::finish_closing(contribution, c, s)?;
-					return Ok(Step { items, first, finished: true });
+					let concluded = Self::finish_closing(contribution, c, s)?;
+					return Ok(Step { items, first, finished: true, concluded });
 				};
 				items = items.saturating_add(1);
 				T::Reputation::pay_earnings(c.dc, &who, amount)?;
@@ -241,7 +261,7 @@ impl<T: Config> Pallet<T> {
 		}
 		c.status = Status::Closing(s);
 		Contributions::<T>::insert(contribution, c);
-		Ok(Step { items, first, finished: false })
+		Ok(Step { items, first, finished: false, concluded: Weight::zero() })
 	}
 
 	/// Settles one evaluation, taken from storage: its stake (or what is left of it) back
@@ -286,12 +306,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The last step: the leftover `escrow − Σ p` (forfeited accruals and rounding dust) burns.
+	/// The last step: the leftover `escrow − Σ p` (forfeited accruals and rounding dust) burns;
+	/// a proposal is then enacted or rejected (§5 step 4, §10). Returns what concluding the
+	/// proposal cost.
 	fn finish_closing(
 		contribution: ContributionId,
 		mut c: Contribution<T>,
 		s: Settlement,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		// Payouts round down and forfeits only lower them: they never exceed the escrow.
 		let burned = c.escrow.checked_sub(s.payouts).ok_or(ArithmeticError::Underflow)?;
 		if s.released != s.payouts {
@@ -303,8 +325,79 @@ impl<T: Config> Pallet<T> {
 		c.escrow = 0;
 		c.pot = 0;
 		c.status = Status::Closed { median: s.median, burned };
+		let (dc, kind) = (c.dc, c.kind);
+		// Stored closed before a proposal's call runs: the call sees the settled books and may
+		// even clean this proposal up.
 		Contributions::<T>::insert(contribution, c);
 		Self::deposit_event(Event::Closed { contribution, median: s.median, burned });
-		Ok(())
+		Ok(match kind {
+			ContributionKind::Proposal => Self::conclude(contribution, dc, s.median),
+			ContributionKind::Work => Weight::zero(),
+		})
+	}
+
+	/// The most that concluding a proposal can cost: reading and updating its record, decoding
+	/// and dispatching its call.
+	pub(crate) fn conclusion_weight() -> Weight {
+		T::WeightInfo::conclude(T::MaxProposalLength::get())
+			.saturating_add(T::MaxProposalWeight::get())
+	}
+
+	/// Enacts a closed proposal whose final median is 1, or rejects it (§10). A failing call
+	/// does not fail the closing: its changes are undone and its error is in the event.
+	/// Returns the weight used, the call's own included.
+	fn conclude(proposal: ContributionId, dc: CooperativeId, median: Option<Score>) -> Weight {
+		let Some(record) = Proposals::<T>::get(proposal) else {
+			defensive!("a proposal without its call");
+			return T::DbWeight::get().reads(1);
+		};
+		let overhead = T::WeightInfo::conclude(record.call.len() as u32);
+		if median != Some(protocol::PROPOSAL_APPROVE) {
+			Proposals::<T>::insert(
+				proposal,
+				Proposal { outcome: ProposalOutcome::Rejected, ..record },
+			);
+			Self::deposit_event(Event::ProposalRejected { proposal, dc, median });
+			return overhead;
+		}
+		let (result, used) = Self::enact(dc, &record.call);
+		// The call may have cleaned the proposal up: record the outcome only if it is there.
+		Proposals::<T>::mutate_extant(proposal, |p| {
+			p.outcome = if result.is_ok() {
+				ProposalOutcome::Enacted
+			} else {
+				ProposalOutcome::Failed
+			};
+		});
+		Self::deposit_event(Event::ProposalEnacted { proposal, dc, result });
+		overhead.saturating_add(used)
+	}
+
+	/// Dispatches an encoded call as `dc`'s agent account; returns its result and the weight it
+	/// used.
+	fn enact(dc: CooperativeId, call: &[u8]) -> (DispatchResult, Weight) {
+		let Ok(call) = <T as Config>::RuntimeCall::decode_all_with_depth_limit(
+			MAX_CALL_DEPTH,
+			&mut &call[..],
+		) else {
+			return (Err(Error::<T>::UndecodableProposal.into()), Weight::zero());
+		};
+		let info = call.get_dispatch_info();
+		// The bound `close` was declared with: a runtime upgrade may have made the call
+		// heavier since it was proposed.
+		if !info.call_weight.all_lte(T::MaxProposalWeight::get()) {
+			return (Err(Error::<T>::ProposalTooLarge.into()), Weight::zero());
+		}
+		let Some(agent) = T::Cooperatives::agent(dc) else {
+			defensive!("a proposal of a DC that does not exist");
+			return (Err(Error::<T>::UnknownCooperative.into()), Weight::zero());
+		};
+		let origin: <T as frame_system::Config>::RuntimeOrigin =
+			frame_system::RawOrigin::Signed(agent).into();
+		// FRAME calls are transactional already; the layer keeps a failing call's changes out
+		// whatever pallet it belongs to.
+		let result = frame_support::storage::with_storage_layer(|| call.dispatch(origin));
+		let used = frame_support::dispatch::extract_actual_weight(&result, &info);
+		(result.map(|_| ()).map_err(|e| e.error), used)
 	}
 }

@@ -441,3 +441,5 @@ fn automatic_closing_continues_an_unfinished_closing_in_later_blocks() {
 		assert_eq!(crate::Earnings::<Test>::iter_prefix(c).count(), 0);
 	});
 }
+
+mod proposals;

@@ -9,7 +9,8 @@ use covalue_primitives::{
 	TokenBalance,
 };
 use frame_support::{
-	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	traits::Get, weights::Weight, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound,
+	PartialEqNoBound,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
@@ -101,7 +102,7 @@ pub type ContributorShare<AccountId> = (AccountId, Permill);
 pub struct Contribution<T: Config> {
 	/// The DC it was contributed to.
 	pub dc: CooperativeId,
-	/// Work, or (later) a proposal.
+	/// Work, or a proposal whose call is in [`crate::Proposals`] (§10).
 	pub kind: ContributionKind,
 	/// Who submitted it and paid the deposit.
 	pub depositor: T::AccountId,
@@ -163,6 +164,51 @@ impl<T: Config> Contribution<T> {
 	}
 }
 
+/// The call of a proposal (§10) and what became of it.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct Proposal<T: Config> {
+	/// The DC that decides on it.
+	pub dc: CooperativeId,
+	/// The call, SCALE-encoded: dispatched as the DC's agent account if the proposal passes.
+	pub call: BoundedVec<u8, T::MaxProposalLength>,
+	/// The call's weight when it was proposed (at most `MaxProposalWeight`).
+	pub weight: Weight,
+	/// Undecided until the proposal closes.
+	pub outcome: ProposalOutcome,
+}
+
+/// What became of a proposal (§10).
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ProposalOutcome {
+	/// Not closed yet.
+	Undecided,
+	/// Its final median was 1 and its call succeeded.
+	Enacted,
+	/// Its final median was 1 but its call failed (the error is in the event); nothing of the
+	/// call's changes remains.
+	Failed,
+	/// Its final median was not 1 (0, or no consensus): the call was not dispatched.
+	Rejected,
+}
+
+/// What [`crate::Pallet::open`] needs to open a contribution or a proposal.
+pub(crate) struct Submission<T: Config> {
+	pub dc: CooperativeId,
+	pub kind: ContributionKind,
+	pub depositor: T::AccountId,
+	pub footprint: frame_support::traits::Footprint,
+	pub contributors: BoundedVec<ContributorShare<T::AccountId>, T::MaxContributors>,
+	pub content_hash: T::Hash,
+	pub uri: BoundedVec<u8, T::MaxUriLength>,
+	pub parameters: Parameters<BlockNumberFor<T>>,
+	pub total_at_submission: Reputation,
+	pub need: Reputation,
+}
+
 /// What §4 pays one contributor when the median rises.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct ContributorReward {
@@ -188,6 +234,8 @@ pub struct Reward {
 pub struct ContributionStatus<BlockNumber> {
 	/// The DC.
 	pub dc: CooperativeId,
+	/// Work, or a proposal (§10).
+	pub kind: ContributionKind,
 	/// Whether it is still open (not closed; a closing in progress counts as open).
 	pub open: bool,
 	/// Whether its closing has started and is not finished.

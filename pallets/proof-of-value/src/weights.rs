@@ -27,6 +27,8 @@ pub trait WeightInfo {
 	fn close(n: u32, b: u32, ) -> Weight;
 	fn clean_up() -> Weight;
 	fn expiry_step() -> Weight;
+	fn propose(l: u32, ) -> Weight;
+	fn conclude(l: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_proof_of_value` with the runtime's database weights.
@@ -154,6 +156,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn propose(l: u32, ) -> Weight {
+		Weight::from_parts(70_000_000, 3702)
+			.saturating_add(Weight::from_parts(2_000, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn conclude(l: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 3702)
+			.saturating_add(Weight::from_parts(2_000, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same measurement with ParityDB's database weights.
@@ -196,6 +210,18 @@ impl WeightInfo for () {
 	}
 	fn expiry_step() -> Weight {
 		Weight::from_parts(7_100_000, 3493)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn propose(l: u32, ) -> Weight {
+		Weight::from_parts(70_000_000, 3702)
+			.saturating_add(Weight::from_parts(2_000, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn conclude(l: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 3702)
+			.saturating_add(Weight::from_parts(2_000, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

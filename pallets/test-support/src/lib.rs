@@ -288,13 +288,22 @@ impl<AccountId: Encode, BlockNumber: Encode, MaxScore>
 	pub fn register(dc: CooperativeId, admin: &AccountId, parameters: &Parameters<BlockNumber>) {
 		unhashed::put(&key(b"dc", dc), &(admin, parameters));
 	}
+
+	/// The agent account of `dc`: derived as the cooperatives pallet derives it.
+	pub fn agent_account(dc: CooperativeId) -> AccountId
+	where
+		AccountId: Decode,
+	{
+		use sp_runtime::traits::AccountIdConversion;
+		frame_support::PalletId(*b"cv/coops").into_sub_account_truncating((b"agent", dc))
+	}
 }
 
 impl<AccountId, BlockNumber, MaxScore> CooperativeInspect<AccountId>
 	for MockRegistry<AccountId, BlockNumber, MaxScore>
 where
-	AccountId: Decode,
-	BlockNumber: Decode,
+	AccountId: Encode + Decode,
+	BlockNumber: Encode + Decode,
 	MaxScore: Get<Score>,
 {
 	type BlockNumber = BlockNumber;
@@ -306,6 +315,10 @@ where
 
 	fn admin(dc: CooperativeId) -> Option<AccountId> {
 		unhashed::get::<(AccountId, Parameters<BlockNumber>)>(&key(b"dc", dc)).map(|(a, _)| a)
+	}
+
+	fn agent(dc: CooperativeId) -> Option<AccountId> {
+		Self::exists(dc).then(|| Self::agent_account(dc))
 	}
 }
 

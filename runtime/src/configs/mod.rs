@@ -377,6 +377,15 @@ impl pallet_cooperatives::Config for Runtime {
 	type WeightInfo = pallet_cooperatives::weights::SubstrateWeight<Runtime>;
 }
 
+parameter_types! {
+	/// The most weight a proposal's call may declare (§10): 100 ms, a twentieth of a block, and
+	/// 1 MiB of proof. Enough for parameter changes, admin changes, batches of agent calls and
+	/// `system.authorize_upgrade` (the upgrade itself is applied by a separate call that
+	/// anyone may submit); every `close` is declared with this much room and refunds what
+	/// it does not use.
+	pub MaxProposalWeight: Weight = Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND / 10, 1024 * 1024);
+}
+
 impl pallet_proof_of_value::Config for Runtime {
 	type Consideration = HoldConsideration<
 		AccountId,
@@ -392,6 +401,9 @@ impl pallet_proof_of_value::Config for Runtime {
 	type MaxEvaluationsPerContribution = ConstU32<10_000>;
 	// Every step fits a block's normal weight with room to spare (see the tests below).
 	type MaxSettlementsPerStep = ConstU32<256>;
+	type RuntimeCall = RuntimeCall;
+	type MaxProposalLength = ConstU32<4096>;
+	type MaxProposalWeight = MaxProposalWeight;
 	type WeightInfo = pallet_proof_of_value::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::Helper;

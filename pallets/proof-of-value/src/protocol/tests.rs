@@ -419,3 +419,50 @@ proptest! {
 		}
 	}
 }
+
+#[test]
+fn a_proposal_needs_a_strict_majority_of_all_reputation() {
+	// With quorum 50%, `quorum.mul_ceil(R₀)` is a tie for an even R₀: one more is needed.
+	assert_eq!(proposal_need(FIFTY_PERCENT, 1000), 501);
+	assert_eq!(quorum_need(FIFTY_PERCENT, 1000), 500);
+	// For an odd R₀ the ceiling is the majority already.
+	assert_eq!(proposal_need(FIFTY_PERCENT, 1001), 501);
+	// A higher quorum stands.
+	assert_eq!(proposal_need(Perbill::from_percent(75), 1000), 750);
+	assert_eq!(proposal_need(Perbill::one(), 1000), 1000);
+	assert_eq!(proposal_need(FIFTY_PERCENT, 1), 1);
+	assert_eq!(proposal_need(FIFTY_PERCENT, 0), 1);
+	// 500 of 1000 approving is a tie: no median of 1; 501 is.
+	let need = proposal_need(FIFTY_PERCENT, 1000);
+	assert_eq!(quorum_median(&buckets(&[0, 500]), 0, need), None);
+	assert_eq!(quorum_median(&buckets(&[1, 500]), 0, need), Some(0));
+	assert_eq!(quorum_median(&buckets(&[0, 501]), 0, need), Some(1));
+}
+
+#[test]
+fn a_proposal_is_scored_zero_or_one_and_issues_nothing() {
+	let dc = covalue_primitives::Parameters::<u32> {
+		min_score: 2,
+		max_score: 9,
+		quorum: Perbill::from_percent(60),
+		stake: Perbill::from_percent(7),
+		alignment_radius: 3,
+		token_per_point: 10,
+		reputation_per_point: 20,
+		evaluation_period: 12,
+	};
+	let p = proposal_parameters(dc);
+	assert_eq!(
+		p,
+		covalue_primitives::Parameters {
+			min_score: 0,
+			max_score: 1,
+			quorum: Perbill::from_percent(60),
+			stake: Perbill::from_percent(7),
+			alignment_radius: 0,
+			token_per_point: 0,
+			reputation_per_point: 0,
+			evaluation_period: 12,
+		}
+	);
+}
