@@ -14,6 +14,8 @@ mod attacks;
 #[cfg(test)]
 mod cooperation;
 #[cfg(test)]
+mod governance;
+#[cfg(test)]
 mod proof_of_value;
 #[cfg(test)]
 mod reserve;

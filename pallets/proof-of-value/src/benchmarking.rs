@@ -76,6 +76,20 @@ fn depositor<T: Config>(name: &'static str) -> T::AccountId {
 	who
 }
 
+/// An account that can pay the deposit of the largest proposal.
+fn proposer<T: Config>() -> T::AccountId {
+	let who: T::AccountId = account("proposer", 0, 0);
+	let footprint = Pallet::<T>::proposal_footprint(T::MaxProposalLength::get() as usize);
+	T::Consideration::ensure_successful(&who, footprint);
+	who
+}
+
+/// A call that encodes to `l` bytes (`l` from 68 to 16,383): a remark of `l − 4` bytes, after
+/// two bytes of call index and two of length.
+fn remark_of<T: Config>(l: u32) -> <T as Config>::RuntimeCall {
+	frame_system::Call::<T>::remark { remark: vec![0; l.saturating_sub(4) as usize] }.into()
+}
+
 fn contribute_to<T: Config>(dc: CooperativeId, count: u32) -> ContributionId {
 	let id = NextContributionId::<T>::get();
 	Pallet::<T>::contribute(
@@ -228,6 +242,42 @@ mod benchmarks {
 		_(RawOrigin::Signed(closer), id);
 
 		assert!(!Contributions::<T>::contains_key(id));
+	}
+
+	/// A proposal whose call encodes to `l` bytes (a remark).
+	#[benchmark]
+	fn propose(l: Linear<68, { T::MaxProposalLength::get() }>) {
+		let dc = dc_with::<T>(1, 11, Perbill::from_percent(50));
+		let caller = proposer::<T>();
+		let call = remark_of::<T>(l);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), dc, alloc::boxed::Box::new(call));
+
+		assert_eq!(Proposals::<T>::get(0).map(|p| p.call.len() as u32), Some(l));
+	}
+
+	/// Concluding a passed proposal whose call encodes to `l` bytes: reading it, decoding and
+	/// dispatching the call (a remark, which does next to nothing itself) and recording the
+	/// outcome.
+	#[benchmark]
+	fn conclude(l: Linear<68, { T::MaxProposalLength::get() }>) -> Result<(), BenchmarkError> {
+		let dc = dc_with::<T>(1, 11, Perbill::from_percent(50));
+		let id = NextContributionId::<T>::get();
+		Pallet::<T>::propose(
+			RawOrigin::Signed(proposer::<T>()).into(),
+			dc,
+			alloc::boxed::Box::new(remark_of::<T>(l)),
+		)
+		.map_err(|_| BenchmarkError::Stop("a valid proposal"))?;
+
+		#[block]
+		{
+			Pallet::<T>::conclude(id, dc, Some(protocol::PROPOSAL_APPROVE));
+		}
+
+		assert_eq!(Proposals::<T>::get(id).map(|p| p.outcome), Some(ProposalOutcome::Enacted));
+		Ok(())
 	}
 
 	/// One step of automatic closing that finds nothing at the cursor's block and moves on.

@@ -346,7 +346,11 @@ impl<T: Config> Pallet<T> {
 	/// Enacts a closed proposal whose final median is 1, or rejects it (§10). A failing call
 	/// does not fail the closing: its changes are undone and its error is in the event.
 	/// Returns the weight used, the call's own included.
-	fn conclude(proposal: ContributionId, dc: CooperativeId, median: Option<Score>) -> Weight {
+	pub(crate) fn conclude(
+		proposal: ContributionId,
+		dc: CooperativeId,
+		median: Option<Score>,
+	) -> Weight {
 		let Some(record) = Proposals::<T>::get(proposal) else {
 			defensive!("a proposal without its call");
 			return T::DbWeight::get().reads(1);
