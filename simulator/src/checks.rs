@@ -102,7 +102,10 @@ impl Incremental {
 		let mut touched = BTreeSet::<ContributionId>::new();
 		for event in events {
 			match event {
-				RuntimeEvent::ProofOfValue(PovEvent::Contributed { contribution, .. }) => {
+				RuntimeEvent::ProofOfValue(
+					PovEvent::Contributed { contribution, .. }
+					| PovEvent::Proposed { proposal: contribution, .. },
+				) => {
 					let c = pallet_proof_of_value::Contributions::<Runtime>::get(contribution)
 						.ok_or("a contribution reported submitted does not exist")?;
 					self.contributions.insert(
@@ -246,7 +249,11 @@ impl Incremental {
 				if counted > c.total_at_submission {
 					return fail(format!("contribution {id}: reputation counted twice"));
 				}
-				if c.need != protocol::quorum_need(c.parameters.quorum, c.total_at_submission) {
+				let need = match c.kind {
+					covalue_primitives::ContributionKind::Work => protocol::quorum_need,
+					covalue_primitives::ContributionKind::Proposal => protocol::proposal_need,
+				};
+				if c.need != need(c.parameters.quorum, c.total_at_submission) {
 					return fail(format!("contribution {id}: threshold moved"));
 				}
 			},

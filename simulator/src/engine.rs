@@ -9,7 +9,7 @@
 
 use crate::{
 	checks::Incremental,
-	scenario::{parse_price, Amount, Scenario, ScenarioError, Step},
+	scenario::{parse_price, Amount, ProposedParameters, Scenario, ScenarioError, Step, PPB},
 };
 use covalue_primitives::{
 	ContributionId, CooperativeId, CooperativeTokens, Parameters, ReputationLedger,
@@ -110,6 +110,9 @@ pub struct ContributionOutcome {
 	pub paid: u8,
 	/// Whether it is closed.
 	pub closed: bool,
+	/// For a closed proposal, whether its call was enacted (median 1 and the call succeeded);
+	/// `None` for work and for proposals not closed yet.
+	pub enacted: Option<bool>,
 }
 
 /// A scenario being run.
@@ -271,8 +274,8 @@ impl Run {
 			evaluation_period: spec.evaluation_period,
 		};
 		let epoch_length = spec.epoch_length.unwrap_or(spec.evaluation_period);
-		if spec.quorum_ppb > 1_000_000_000 || spec.stake_ppb > 1_000_000_000 {
-			return Err(fail("dc", "quorum_ppb and stake_ppb can be at most 1000000000".into()));
+		if spec.quorum_ppb > PPB || spec.stake_ppb > PPB {
+			return Err(fail("dc", format!("quorum_ppb and stake_ppb can be at most {PPB}")));
 		}
 		{
 			System::set_block_number(1);
@@ -414,6 +417,28 @@ impl Run {
 				},
 				self.account(who),
 			),
+			Step::Govern(false) => Ok(()),
+			Step::Govern(true) => dispatch(
+				pallet_cooperatives::Call::<Runtime>::transfer_admin {
+					dc,
+					new_admin: Cooperatives::agent_account(dc),
+				},
+				&self.admin,
+			),
+			Step::Propose { id: label, by, parameters } => {
+				let id = pallet_proof_of_value::NextContributionId::<Runtime>::get();
+				let call: RuntimeCall = pallet_cooperatives::Call::<Runtime>::set_parameters {
+					dc,
+					parameters: chain_parameters(parameters),
+				}
+				.into();
+				let result = dispatch(
+					pallet_proof_of_value::Call::<Runtime>::propose { dc, call: Box::new(call) },
+					self.account(by),
+				);
+				self.contributions.push((label.clone(), result.is_ok().then_some(id)));
+				result
+			},
 			Step::Advance(blocks) => {
 				let now = System::block_number();
 				let then = now.checked_add(*blocks).ok_or("BlockNumberOverflow")?;
@@ -477,6 +502,21 @@ impl Run {
 	}
 }
 
+/// The parameters of a `propose` step as the chain writes them; validated only when the
+/// proposal is enacted.
+fn chain_parameters(p: &ProposedParameters) -> Parameters<u32> {
+	Parameters {
+		min_score: p.min_score,
+		max_score: p.max_score,
+		quorum: Perbill::from_parts(p.quorum_ppb),
+		stake: Perbill::from_parts(p.stake_ppb),
+		alignment_radius: p.alignment_radius,
+		token_per_point: p.token_per_point.0,
+		reputation_per_point: p.reputation_per_point.0,
+		evaluation_period: p.evaluation_period,
+	}
+}
+
 impl Simulation {
 	/// Every named account's reputation and tokens, and the DC's totals, now.
 	pub fn snapshot(&mut self) -> Snapshot {
@@ -509,13 +549,18 @@ impl Simulation {
 		self.ext.execute_with(|| {
 			list.into_iter()
 				.filter_map(|(label, id)| {
-					let status = ProofOfValue::contribution_status(id?)?;
+					let id = id?;
+					let status = ProofOfValue::contribution_status(id)?;
+					let enacted = pallet_proof_of_value::Proposals::<Runtime>::get(id)
+						.filter(|_| !status.open)
+						.map(|p| p.outcome == pallet_proof_of_value::ProposalOutcome::Enacted);
 					Some((
 						label,
 						ContributionOutcome {
 							median: status.median,
 							paid: status.paid,
 							closed: !status.open,
+							enacted,
 						},
 					))
 				})

@@ -26,6 +26,9 @@ pub struct ContributionEntry {
 	pub paid: u8,
 	/// Closed or not.
 	pub closed: bool,
+	/// A closed proposal's enactment (§10); left out for work and open proposals.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub enacted: Option<bool>,
 }
 
 /// The DC's parameters as the scenario's `dc` object writes them (`epoch_length` left out),
@@ -111,8 +114,8 @@ impl Outcome {
 			simulation
 				.contributions()
 				.into_iter()
-				.map(|(label, ContributionOutcome { median, paid, closed })| {
-					(label, ContributionEntry { median, paid, closed })
+				.map(|(label, ContributionOutcome { median, paid, closed, enacted })| {
+					(label, ContributionEntry { median, paid, closed, enacted })
 				})
 				.collect(),
 		);

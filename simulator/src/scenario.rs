@@ -67,6 +67,30 @@ pub struct DcSpec {
 	pub epoch_length: Option<u32>,
 }
 
+/// The parameters a `propose` step proposes: every key of the scenario's `dc` object but
+/// `epoch_length`, which never changes (§8). They are not validated here: invalid parameters
+/// make the proposal's call fail when it is enacted.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ProposedParameters {
+	/// Lowest score.
+	pub min_score: u8,
+	/// Highest score.
+	pub max_score: u8,
+	/// Quorum in parts per billion.
+	pub quorum_ppb: u32,
+	/// Stake in parts per billion.
+	pub stake_ppb: u32,
+	/// Alignment radius.
+	pub alignment_radius: u8,
+	/// Tokens per median point.
+	pub token_per_point: Amount,
+	/// Reputation per median point.
+	pub reputation_per_point: Amount,
+	/// Evaluation period in blocks.
+	pub evaluation_period: u32,
+}
+
 /// One step of a scenario.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -89,6 +113,18 @@ pub enum Step {
 	},
 	/// Move the block number forward.
 	Advance(u32),
+	/// `true`: the implicit admin hands the admin role to the DC's agent account (§10), and
+	/// the DC governs itself. `false` does nothing.
+	Govern(bool),
+	/// Submit a proposal (§10) whose call sets the DC's parameters.
+	Propose {
+		/// The label later steps use for it, shared with contributions.
+		id: String,
+		/// The proposer, who signs and pays the deposit.
+		by: String,
+		/// The parameters it would set.
+		parameters: ProposedParameters,
+	},
 	/// Close a contribution (anyone may; the implicit admin signs).
 	Close(String),
 	/// Set the price cap (a decimal number) with the native currency as reserve asset.
@@ -129,6 +165,8 @@ impl Step {
 			Step::Contribute { .. } => "contribute",
 			Step::Evaluate { .. } => "evaluate",
 			Step::Advance(_) => "advance",
+			Step::Govern(_) => "govern",
+			Step::Propose { .. } => "propose",
 			Step::Close(_) => "close",
 			Step::SetPriceCap(_) => "set_price_cap",
 			Step::Buy { .. } => "buy",
@@ -177,6 +215,9 @@ impl std::error::Error for ScenarioError {}
 /// The longest account name or contribution label, in bytes (a label becomes the URI, bounded
 /// by the runtime's `MaxUriLength`).
 pub const MAX_NAME_LENGTH: usize = 64;
+
+/// 100% in parts per billion.
+pub const PPB: u32 = 1_000_000_000;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -279,6 +320,24 @@ impl Scenario {
 					}
 					None
 				},
+				Step::Propose { id, by, parameters } => {
+					check_name(&place, id, "proposal id")?;
+					check_name(&place, by, "name")?;
+					// A share of more than 100% is no `Perbill`: no call can carry it (§1).
+					if parameters.quorum_ppb > PPB || parameters.stake_ppb > PPB {
+						return Err(ScenarioError::at(
+							place,
+							format!("quorum_ppb and stake_ppb can be at most {PPB}"),
+						));
+					}
+					if !labels.insert(id.as_str()) {
+						return Err(ScenarioError::at(
+							place,
+							format!("contribution `{id}` is contributed twice"),
+						));
+					}
+					None
+				},
 				Step::Evaluate { who, contribution, .. } => {
 					check_name(&place, who, "name")?;
 					Some(contribution)
@@ -294,7 +353,7 @@ impl Scenario {
 					check_name(&place, who, "name")?;
 					None
 				},
-				Step::Advance(_) => None,
+				Step::Advance(_) | Step::Govern(_) => None,
 			};
 			if let Some(label) = used {
 				check_name(&place, label, "contribution id")?;
@@ -320,8 +379,9 @@ impl Scenario {
 				Step::Evaluate { who, .. }
 				| Step::Buy { who, .. }
 				| Step::Redeem { who, .. }
-				| Step::DepositRevenue { who, .. } => add(who),
-				Step::Advance(_) | Step::Close(_) | Step::SetPriceCap(_) => {},
+				| Step::DepositRevenue { who, .. }
+				| Step::Propose { by: who, .. } => add(who),
+				Step::Advance(_) | Step::Close(_) | Step::SetPriceCap(_) | Step::Govern(_) => {},
 			}
 		}
 		names

@@ -378,3 +378,92 @@ fn contributor_lists_fail_in_the_order_of_the_rules() {
 	// Only c6 was submitted.
 	assert_eq!(o["contributions"], json!({"c6": {"median": null, "paid": 0, "closed": false}}));
 }
+
+#[test]
+fn a_dc_moves_from_its_admin_to_self_government() {
+	// p0 passes before the hand-over but `set_parameters` needs the admin: not enacted. After
+	// `govern`, the admin can neither set a cap nor govern again; p1 (692 of R₀ = 999 approve,
+	// need 500) is enacted and c1 is evaluated on the new scale 0..=10 with radius 1 and quorum
+	// 60% (need ⌈0.6·998⌉ = 599): bob's 8 raises the median to 8, carol's 10 to 9.
+	let expected = json!({
+		"reputation": {"alice": "457", "bob": "282", "carol": "257", "dave": "90"},
+		"pending": {"alice": "50", "bob": "5", "dave": "90"},
+		"tokens": {"dave": "45"}, "total_reputation": "1086", "burned_reputation": "4",
+		"token_supply": "45", "reserve": "0",
+		"contributions": {
+			"p0": {"median": 1, "paid": 1, "closed": true, "enacted": false},
+			"p1": {"median": 1, "paid": 1, "closed": true, "enacted": true},
+			"c1": {"median": 9, "paid": 9, "closed": true}
+		},
+		"parameters": {"min_score": 0, "max_score": 10, "quorum_ppb": 600000000,
+			"stake_ppb": 100000000, "alignment_radius": 1, "token_per_point": 5,
+			"reputation_per_point": 10, "evaluation_period": 8},
+		"errors": [{"step": 6, "error": "NotAdmin"}, {"step": 7, "error": "NotAdmin"}]
+	});
+	assert_eq!(outcome(load("self-government.json")), expected);
+}
+
+#[test]
+fn rejected_and_failed_proposals_change_nothing_but_the_stakes() {
+	// p1 passes with an invalid quorum: it fails at enactment. p2 (median 0) and p4 (a tie of
+	// 500 against 500, so median 0 too) are rejected and their approvers forfeit; p3 has no
+	// consensus and carol's stake comes back.
+	let expected = json!({
+		"reputation": {"alice": "327", "bob": "348", "carol": "221", "dave": "93"},
+		"pending": {"alice": "7", "bob": "56", "carol": "21", "dave": "3"},
+		"tokens": {}, "total_reputation": "989", "burned_reputation": "11",
+		"token_supply": "0", "reserve": "0",
+		"contributions": {
+			"p1": {"median": 1, "paid": 1, "closed": true, "enacted": false},
+			"p2": {"median": 0, "paid": 0, "closed": true, "enacted": false},
+			"p3": {"median": null, "paid": 0, "closed": true, "enacted": false},
+			"p4": {"median": 0, "paid": 0, "closed": true, "enacted": false}
+		},
+		"parameters": {"min_score": 0, "max_score": 5, "quorum_ppb": 500000000,
+			"stake_ppb": 100000000, "alignment_radius": 0, "token_per_point": 10,
+			"reputation_per_point": 20, "evaluation_period": 10},
+		"errors": [{"step": 7, "error": "ScoreOutOfRange"}, {"step": 22, "error": "NotAdmin"}]
+	});
+	assert_eq!(outcome(load("rejected-and-failed-proposals.json")), expected);
+}
+
+#[test]
+fn an_open_proposal_has_no_enactment_yet() {
+	let text = with_steps(&format!(
+		r#"{{"govern": false}}, {{"propose": {{"id": "p1", "by": "alice", "parameters": {DC}}}}},
+		   {{"evaluate": {{"who": "alice", "contribution": "p1", "score": 1}}}}"#
+	));
+	let o = outcome(Scenario::from_json(&text).unwrap());
+	// alice holds all the reputation: the median is 1 at once, but nothing is enacted before
+	// the close; `govern: false` did nothing (the admin still sets a cap).
+	assert_eq!(o["contributions"]["p1"], json!({"median": 1, "paid": 1, "closed": false}));
+	assert_eq!(o["errors"], json!([]));
+	assert_eq!(o["reputation"], json!({"alice": "360"}));
+}
+
+#[test]
+fn malformed_proposals_name_the_place() {
+	let propose = |parameters: &str| {
+		with_steps(&format!(
+			r#"{{"propose": {{"id": "p1", "by": "alice", "parameters": {parameters}}}}}"#
+		))
+	};
+	assert!(scenario_error(&propose(&DC.replace(r#", "evaluation_period": 10"#, "")))
+		.starts_with("step 0: missing field `evaluation_period`"));
+	assert!(scenario_error(&propose(
+		&DC.replace(r#""evaluation_period": 10"#, r#""evaluation_period": 10, "epoch_length": 10"#)
+	))
+	.starts_with("step 0: unknown field `epoch_length`"));
+	assert_eq!(
+		scenario_error(&propose(&DC.replace("500000000", "1500000000"))),
+		"step 0: quorum_ppb and stake_ppb can be at most 1000000000"
+	);
+	assert_eq!(
+		scenario_error(&with_steps(&format!(
+			r#"{{"contribute": {{"id": "p1", "by": [["dave", 1000000]]}}}},
+			   {{"propose": {{"id": "p1", "by": "alice", "parameters": {DC}}}}}"#
+		))),
+		"step 1: contribution `p1` is contributed twice"
+	);
+	assert!(scenario_error(&with_steps(r#"{"govern": "yes"}"#)).starts_with("step 0: invalid type"));
+}

@@ -45,7 +45,9 @@ fn enacted_result(id: u64) -> Option<Result<(), DispatchError>> {
 	System::events().into_iter().rev().find_map(|r| match r.event {
 		RuntimeEvent::ProofOfValue(PovEvent::ProposalEnacted { proposal, result, .. })
 			if proposal == id =>
-			Some(result),
+		{
+			Some(result)
+		},
 		_ => None,
 	})
 }
@@ -69,10 +71,7 @@ fn the_admin_of_a_self_governed_dc_cannot_act_alone() {
 		govern(dc);
 		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
 		let signed = || RuntimeOrigin::signed(ADMIN);
-		assert_noop!(
-			Cooperatives::set_parameters(signed(), dc, quorum_60()),
-			CoopError::NotAdmin
-		);
+		assert_noop!(Cooperatives::set_parameters(signed(), dc, quorum_60()), CoopError::NotAdmin);
 		assert_noop!(Cooperatives::transfer_admin(signed(), dc, ADMIN), CoopError::NotAdmin);
 		assert_noop!(
 			Cooperatives::dispatch_as_agent(signed(), dc, Box::new(remark)),

@@ -100,12 +100,12 @@ pub trait BenchmarkHelper<AccountId, BlockNumber> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use alloc::boxed::Box;
 	use alloc::vec::Vec;
 	use covalue_primitives::{
 		ContributionKind, CooperativeId, CooperativeInspect, CooperativeTokens, Reputation,
 		ReputationLedger, Score, TokenBalance,
 	};
-	use alloc::boxed::Box;
 	use frame_support::{
 		dispatch::{DispatchErrorWithPostInfo, GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
@@ -813,8 +813,9 @@ pub mod pallet {
 			let call_hash = T::Hashing::hash(&encoded);
 			let parameters = protocol::proposal_parameters(parameters);
 			let total_at_submission = T::Reputation::ledger(dc).map_or(0, |l| l.total);
-			let contributors = BoundedVec::try_from(alloc::vec![(proposer.clone(), Permill::one())])
-				.map_err(|_| Error::<T>::InvalidShares)?;
+			let contributors =
+				BoundedVec::try_from(alloc::vec![(proposer.clone(), Permill::one())])
+					.map_err(|_| Error::<T>::InvalidShares)?;
 			let footprint = Self::proposal_footprint(encoded.len());
 			let id = Self::open(Submission {
 				dc,

@@ -13,11 +13,7 @@ use covalue_primitives::{
 	Score, MAX_REPUTATION,
 };
 use frame_support::{
-	defensive,
-	dispatch::GetDispatchInfo,
-	ensure,
-	pallet_prelude::DispatchResult,
-	traits::Get,
+	defensive, dispatch::GetDispatchInfo, ensure, pallet_prelude::DispatchResult, traits::Get,
 	weights::Weight,
 };
 use sp_runtime::{traits::Dispatchable, ArithmeticError, DispatchError};
@@ -367,11 +363,8 @@ impl<T: Config> Pallet<T> {
 		let (result, used) = Self::enact(dc, &record.call);
 		// The call may have cleaned the proposal up: record the outcome only if it is there.
 		Proposals::<T>::mutate_extant(proposal, |p| {
-			p.outcome = if result.is_ok() {
-				ProposalOutcome::Enacted
-			} else {
-				ProposalOutcome::Failed
-			};
+			p.outcome =
+				if result.is_ok() { ProposalOutcome::Enacted } else { ProposalOutcome::Failed };
 		});
 		Self::deposit_event(Event::ProposalEnacted { proposal, dc, result });
 		overhead.saturating_add(used)
@@ -380,10 +373,9 @@ impl<T: Config> Pallet<T> {
 	/// Dispatches an encoded call as `dc`'s agent account; returns its result and the weight it
 	/// used.
 	fn enact(dc: CooperativeId, call: &[u8]) -> (DispatchResult, Weight) {
-		let Ok(call) = <T as Config>::RuntimeCall::decode_all_with_depth_limit(
-			MAX_CALL_DEPTH,
-			&mut &call[..],
-		) else {
+		let Ok(call) =
+			<T as Config>::RuntimeCall::decode_all_with_depth_limit(MAX_CALL_DEPTH, &mut &call[..])
+		else {
 			return (Err(Error::<T>::UndecodableProposal.into()), Weight::zero());
 		};
 		let info = call.get_dispatch_info();

@@ -42,9 +42,8 @@ fn agent(dc: CooperativeId) -> AccountId {
 fn propose_rejects_bad_input_and_changes_nothing() {
 	build_and_execute(|| {
 		let dc = example_dc();
-		let call = |dc, call: Call| {
-			ProofOfValue::propose(RuntimeOrigin::signed(DAVE), dc, Box::new(call))
-		};
+		let call =
+			|dc, call: Call| ProofOfValue::propose(RuntimeOrigin::signed(DAVE), dc, Box::new(call));
 		assert_refused!(call(7, remark(b"x")), Error::<Test>::UnknownCooperative);
 		// MaxProposalLength is 256 in the mock: a remark of 250 bytes encodes to 255 (two bytes
 		// of call index, two of length), one of 252 bytes to 256, one more is too long.
@@ -130,7 +129,9 @@ fn a_passed_proposal_is_enacted_as_the_agent_and_settles_like_work() {
 			}
 			.into(),
 		);
-		System::assert_last_event(Event::ProposalEnacted { proposal: p, dc, result: Ok(()) }.into());
+		System::assert_last_event(
+			Event::ProposalEnacted { proposal: p, dc, result: Ok(()) }.into(),
+		);
 		assert_eq!(proposal(p).outcome, ProposalOutcome::Enacted);
 		assert_eq!(contribution(p).status, Status::Closed { median: Some(1), burned: 1 });
 		// Stakes and rewards as in §9; the proposer earns nothing and nothing is issued.
@@ -252,7 +253,9 @@ fn a_proposal_may_clean_itself_up() {
 		run_to_block(12);
 		assert_ok!(ProofOfValue::close(RuntimeOrigin::signed(ERIN), p));
 		System::assert_has_event(Event::CleanedUp { contribution: p, depositor: DAVE }.into());
-		System::assert_last_event(Event::ProposalEnacted { proposal: p, dc, result: Ok(()) }.into());
+		System::assert_last_event(
+			Event::ProposalEnacted { proposal: p, dc, result: Ok(()) }.into(),
+		);
 		assert!(Contributions::<Test>::get(p).is_none() && Proposals::<Test>::get(p).is_none());
 		assert_eq!(Balances::free_balance(DAVE), free);
 	});
@@ -312,6 +315,8 @@ fn expired_proposals_are_enacted_by_the_automatic_closing() {
 		assert_eq!(contribution(p).status, Status::Open);
 		ProofOfValue::on_idle(12, Weight::MAX);
 		assert_eq!(proposal(p).outcome, ProposalOutcome::Enacted);
-		System::assert_last_event(Event::ProposalEnacted { proposal: p, dc, result: Ok(()) }.into());
+		System::assert_last_event(
+			Event::ProposalEnacted { proposal: p, dc, result: Ok(()) }.into(),
+		);
 	});
 }
