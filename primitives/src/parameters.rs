@@ -18,7 +18,10 @@ use sp_runtime::{traits::Zero, Perbill};
 	PartialEq,
 	Eq,
 	Debug,
+	frame_support::Serialize,
+	frame_support::Deserialize,
 )]
+#[serde(crate = "frame_support::__private::serde", rename_all = "camelCase", deny_unknown_fields)]
 pub struct Parameters<BlockNumber> {
 	/// Lowest score of the evaluation scale.
 	pub min_score: Score,

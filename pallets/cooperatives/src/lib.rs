@@ -64,7 +64,7 @@ mod tests;
 mod types;
 pub mod weights;
 
-pub use types::{Cooperative, TokenLedger};
+pub use types::{Cooperative, GenesisCooperative, TokenLedger};
 
 use covalue_primitives::{Limits, ParameterError, ReputationLedger, MAX_REPUTATION};
 use frame_support::{
@@ -77,7 +77,7 @@ use sp_runtime::DispatchError;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::boxed::Box;
+	use alloc::{boxed::Box, vec::Vec};
 	use frame_support::traits::OriginTrait;
 	use frame_support::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
@@ -301,6 +301,26 @@ pub mod pallet {
 		RemainderBelowMinimum,
 	}
 
+	/// DCs that exist from block 0, such as a network's founding DC.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Created in order: the first gets id 0. Each is validated as `create_dc` validates
+		/// its arguments, and its depositor pays its deposit.
+		pub cooperatives: Vec<GenesisCooperative<T::AccountId, BlockNumberFor<T>>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (i, spec) in self.cooperatives.iter().enumerate() {
+				if let Err(e) = Pallet::<T>::create_at_genesis(spec) {
+					panic!("genesis DC {i} (`{}`) can't be created: {e:?}", spec.name);
+				}
+			}
+		}
+	}
+
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
@@ -361,55 +381,16 @@ pub mod pallet {
 			members: BoundedVec<(T::AccountId, Reputation), T::MaxInitialMembers>,
 		) -> DispatchResult {
 			let creator = ensure_signed(origin)?;
-			ensure!(!name.is_empty(), Error::<T>::EmptyName);
-			ensure!(
-				!token_name.is_empty() && !token_symbol.is_empty(),
-				Error::<T>::EmptyTokenMetadata
-			);
-			ensure!(!epoch_length.is_zero(), Error::<T>::InvalidEpochLength);
-			Self::validate(&parameters, epoch_length)?;
-			Self::validate_members(&members)?;
-			let dc = NextCooperativeId::<T>::get();
-			let next = dc.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
-			ensure!(
-				!<T::Assets as fungibles::Inspect<T::AccountId>>::asset_exists(dc),
-				Error::<T>::TokenIdTaken
-			);
-
-			let agent = Self::agent_account(dc);
-			let deposit = T::Consideration::new(
-				&creator,
-				Self::footprint(&name, members.len(), &parameters),
-			)?;
-			let owner = Self::account_id();
-			<T::Assets as fungibles::Create<T::AccountId>>::create(
-				dc,
-				owner.clone(),
-				true,
-				T::TokenMinBalance::get(),
-			)?;
-			<T::Assets as fungibles::metadata::Mutate<T::AccountId>>::set(
-				dc,
-				&owner,
-				token_name.into_inner(),
-				token_symbol.into_inner(),
+			Self::do_create_dc(
+				creator,
+				name,
+				token_name,
+				token_symbol,
 				token_decimals,
+				parameters,
+				epoch_length,
+				members,
 			)?;
-			T::Reputation::endow(dc, epoch_length, &members)?;
-
-			Cooperatives::<T>::insert(
-				dc,
-				Cooperative {
-					name,
-					admin: creator.clone(),
-					agent: agent.clone(),
-					parameters,
-					depositor: creator.clone(),
-					deposit,
-				},
-			);
-			NextCooperativeId::<T>::put(next);
-			Self::deposit_event(Event::CooperativeCreated { dc, admin: creator, agent });
 			Ok(())
 		}
 
@@ -526,6 +507,94 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Creates a DC with `creator` as its depositor and admin: what [`Pallet::create_dc`]
+		/// and the genesis do. Every check comes before the first write.
+		#[allow(clippy::too_many_arguments)]
+		pub(crate) fn do_create_dc(
+			creator: T::AccountId,
+			name: BoundedVec<u8, T::MaxNameLength>,
+			token_name: BoundedVec<u8, T::MaxTokenStringLength>,
+			token_symbol: BoundedVec<u8, T::MaxTokenStringLength>,
+			token_decimals: u8,
+			parameters: ParametersOf<T>,
+			epoch_length: BlockNumberFor<T>,
+			members: BoundedVec<(T::AccountId, Reputation), T::MaxInitialMembers>,
+		) -> Result<CooperativeId, DispatchError> {
+			ensure!(!name.is_empty(), Error::<T>::EmptyName);
+			ensure!(
+				!token_name.is_empty() && !token_symbol.is_empty(),
+				Error::<T>::EmptyTokenMetadata
+			);
+			ensure!(!epoch_length.is_zero(), Error::<T>::InvalidEpochLength);
+			Self::validate(&parameters, epoch_length)?;
+			Self::validate_members(&members)?;
+			let dc = NextCooperativeId::<T>::get();
+			let next = dc.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
+			ensure!(
+				!<T::Assets as fungibles::Inspect<T::AccountId>>::asset_exists(dc),
+				Error::<T>::TokenIdTaken
+			);
+
+			let agent = Self::agent_account(dc);
+			let deposit = T::Consideration::new(
+				&creator,
+				Self::footprint(&name, members.len(), &parameters),
+			)?;
+			let owner = Self::account_id();
+			<T::Assets as fungibles::Create<T::AccountId>>::create(
+				dc,
+				owner.clone(),
+				true,
+				T::TokenMinBalance::get(),
+			)?;
+			<T::Assets as fungibles::metadata::Mutate<T::AccountId>>::set(
+				dc,
+				&owner,
+				token_name.into_inner(),
+				token_symbol.into_inner(),
+				token_decimals,
+			)?;
+			T::Reputation::endow(dc, epoch_length, &members)?;
+
+			Cooperatives::<T>::insert(
+				dc,
+				Cooperative {
+					name,
+					admin: creator.clone(),
+					agent: agent.clone(),
+					parameters,
+					depositor: creator.clone(),
+					deposit,
+				},
+			);
+			NextCooperativeId::<T>::put(next);
+			Self::deposit_event(Event::CooperativeCreated { dc, admin: creator, agent });
+			Ok(dc)
+		}
+
+		/// Creates a DC of the genesis config; its admin is its agent account unless one is
+		/// named.
+		fn create_at_genesis(
+			spec: &GenesisCooperative<T::AccountId, BlockNumberFor<T>>,
+		) -> Result<CooperativeId, DispatchError> {
+			fn bounded<S: Get<u32>>(text: &str) -> Result<BoundedVec<u8, S>, DispatchError> {
+				text.as_bytes().to_vec().try_into().map_err(|_| "name or symbol too long".into())
+			}
+			let dc = Self::do_create_dc(
+				spec.depositor.clone(),
+				bounded(&spec.name)?,
+				bounded(&spec.token_name)?,
+				bounded(&spec.token_symbol)?,
+				spec.token_decimals,
+				spec.parameters,
+				spec.epoch_length,
+				spec.members.clone().try_into().map_err(|_| "more than MaxInitialMembers")?,
+			)?;
+			let admin = spec.admin.clone().unwrap_or_else(|| Self::agent_account(dc));
+			Cooperatives::<T>::mutate_extant(dc, |c| c.admin = admin);
+			Ok(dc)
+		}
+
 		/// The pallet's own keyless account: owner and issuer of every DC token.
 		pub fn account_id() -> T::AccountId {
 			T::PalletId::get().into_account_truncating()

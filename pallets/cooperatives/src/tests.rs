@@ -407,3 +407,83 @@ fn keyless_accounts_differ_per_dc_and_role() {
 		}
 	});
 }
+
+fn genesis_dc(admin: Option<AccountId>) -> crate::GenesisCooperative<AccountId, u64> {
+	crate::GenesisCooperative {
+		name: "Founders".into(),
+		token_name: "Founding token".into(),
+		token_symbol: "FND".into(),
+		token_decimals: 2,
+		parameters: example_parameters(),
+		epoch_length: 10,
+		members: vec![(ALICE, 400), (BOB, 300)],
+		admin,
+		depositor: ERIN,
+	}
+}
+
+fn genesis_ext(cooperatives: Vec<crate::GenesisCooperative<AccountId, u64>>) -> sp_io::TestExternalities {
+	use sp_runtime::BuildStorage;
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: ENDOWED.map(|a| (a, ENDOWMENT)).to_vec(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	crate::GenesisConfig::<Test> { cooperatives }.assimilate_storage(&mut storage).unwrap();
+	sp_io::TestExternalities::new(storage)
+}
+
+#[test]
+fn genesis_creates_dcs_that_govern_themselves_unless_an_admin_is_named() {
+	let ext = genesis_ext(vec![genesis_dc(None), genesis_dc(Some(ADMIN))]);
+	covalue_test_support::execute_checked(
+		ext,
+		|| {
+			let founders = CooperativesStorage::<Test>::get(0).expect("created at genesis");
+			assert_eq!(founders.admin, Cooperatives::agent_account(0));
+			assert_eq!(founders.agent, Cooperatives::agent_account(0));
+			assert_eq!(founders.depositor, ERIN);
+			assert_eq!(CooperativesStorage::<Test>::get(1).map(|c| c.admin), Some(ADMIN));
+			assert_eq!(crate::NextCooperativeId::<Test>::get(), 2);
+			assert_eq!(Reputation::standing(0, &ALICE).vested, 400);
+			assert_eq!(Reputation::epoch_length(1), Some(10));
+			// Both deposits were held from the depositor, as `create_dc` holds them.
+			let deposit = DEPOSIT_BASE +
+				crate::Pallet::<Test>::footprint(
+					&b"Founders".to_vec().try_into().unwrap(),
+					2,
+					&example_parameters(),
+				)
+				.size as u128;
+			let reason = HoldReason::CooperativeDeposit.into();
+			assert_eq!(<Balances as frame_support::traits::fungible::InspectHold<_>>::balance_on_hold(&reason, &ERIN), 2 * deposit);
+			// The admin of the self-governed DC is nobody's key.
+			assert_noop!(
+				Cooperatives::transfer_admin(RuntimeOrigin::signed(ERIN), 0, ERIN),
+				Error::<Test>::NotAdmin
+			);
+		},
+		Cooperatives::do_try_state,
+	);
+}
+
+#[test]
+#[should_panic(expected = "genesis DC 1 (`Founders`) can't be created")]
+fn an_invalid_genesis_dc_fails_the_genesis() {
+	let mut bad = genesis_dc(None);
+	bad.parameters.quorum = sp_runtime::Perbill::from_percent(10);
+	genesis_ext(vec![genesis_dc(None), bad]);
+}
+
+#[test]
+fn the_genesis_config_is_plain_json() {
+	let json = serde_json::to_value(genesis_dc(None)).unwrap();
+	assert_eq!(json["tokenSymbol"], "FND");
+	assert_eq!(json["parameters"]["quorum"], 500_000_000);
+	assert_eq!(json["parameters"]["evaluationPeriod"], 10);
+	assert_eq!(json["admin"], serde_json::Value::Null);
+	let back: crate::GenesisCooperative<AccountId, u64> = serde_json::from_value(json).unwrap();
+	assert_eq!(back, genesis_dc(None));
+}
