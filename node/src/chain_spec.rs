@@ -42,3 +42,20 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	.with_properties(properties())
 	.build())
 }
+
+/// The `governed` chain: the development chain without a sudo key, whose root belongs to its
+/// founding DC (Alice, Bob and Charlie) from block 0.
+pub fn governed_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(
+		WASM_BINARY.ok_or_else(|| "Development wasm not available".to_string())?,
+		None,
+	)
+	.with_name("Covalue Governed Development")
+	.with_id("covalue_governed_dev")
+	.with_chain_type(ChainType::Development)
+	.with_genesis_config_preset_name(
+		covalue_runtime::genesis_config_presets::GOVERNED_RUNTIME_PRESET,
+	)
+	.with_properties(properties())
+	.build())
+}

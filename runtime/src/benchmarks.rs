@@ -10,6 +10,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_cooperatives, crate::Cooperatives]
 	[pallet_proof_of_value, crate::ProofOfValue]
 	[pallet_reserve, crate::Reserve]
+	[pallet_founding_cooperative, crate::FoundingCooperative]
 );
 
 /// What the DC pallets' benchmarks need from the rest of the runtime: DCs created through the
@@ -71,5 +72,20 @@ impl pallet_reserve::BenchmarkHelper<crate::AccountId> for Helper {
 	fn fund(who: &crate::AccountId, amount: u128) {
 		use frame_support::traits::fungible::Mutate;
 		crate::Balances::set_balance(who, amount);
+	}
+}
+
+impl pallet_founding_cooperative::BenchmarkHelper for Helper {
+	fn self_governed_cooperative() -> pallet_cooperatives::CooperativeId {
+		let admin: crate::AccountId = frame_benchmarking::account("founders-admin", 0, 0);
+		let dc =
+			<Self as pallet_reserve::BenchmarkHelper<crate::AccountId>>::create_cooperative(&admin);
+		crate::Cooperatives::transfer_admin(
+			crate::RuntimeOrigin::signed(admin),
+			dc,
+			crate::Cooperatives::agent_account(dc),
+		)
+		.expect("the admin hands the role over");
+		dc
 	}
 }

@@ -81,7 +81,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("covalue"),
 	impl_name: alloc::borrow::Cow::Borrowed("covalue"),
 	authoring_version: 1,
-	spec_version: 200,
+	spec_version: 201,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -265,4 +265,7 @@ mod runtime {
 
 	#[runtime::pallet_index(23)]
 	pub type Reserve = pallet_reserve;
+
+	#[runtime::pallet_index(24)]
+	pub type FoundingCooperative = pallet_founding_cooperative;
 }

@@ -228,3 +228,5 @@ fn ten_thousand_evaluations_close_in_steps_that_each_fit_a_block() {
 		pallet_proof_of_value::Pallet::<Runtime>::do_try_state().expect("invariants");
 	});
 }
+
+mod founding;

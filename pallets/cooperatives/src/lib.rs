@@ -578,7 +578,10 @@ pub mod pallet {
 			spec: &GenesisCooperative<T::AccountId, BlockNumberFor<T>>,
 		) -> Result<CooperativeId, DispatchError> {
 			fn bounded<S: Get<u32>>(text: &str) -> Result<BoundedVec<u8, S>, DispatchError> {
-				text.as_bytes().to_vec().try_into().map_err(|_| "name or symbol too long".into())
+				text.as_bytes()
+					.to_vec()
+					.try_into()
+					.map_err(|_| "name or symbol too long".into())
 			}
 			let dc = Self::do_create_dc(
 				spec.depositor.clone(),

@@ -422,7 +422,9 @@ fn genesis_dc(admin: Option<AccountId>) -> crate::GenesisCooperative<AccountId, 
 	}
 }
 
-fn genesis_ext(cooperatives: Vec<crate::GenesisCooperative<AccountId, u64>>) -> sp_io::TestExternalities {
+fn genesis_ext(
+	cooperatives: Vec<crate::GenesisCooperative<AccountId, u64>>,
+) -> sp_io::TestExternalities {
 	use sp_runtime::BuildStorage;
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
@@ -431,7 +433,9 @@ fn genesis_ext(cooperatives: Vec<crate::GenesisCooperative<AccountId, u64>>) -> 
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	crate::GenesisConfig::<Test> { cooperatives }.assimilate_storage(&mut storage).unwrap();
+	crate::GenesisConfig::<Test> { cooperatives }
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	sp_io::TestExternalities::new(storage)
 }
 
@@ -450,15 +454,20 @@ fn genesis_creates_dcs_that_govern_themselves_unless_an_admin_is_named() {
 			assert_eq!(Reputation::standing(0, &ALICE).vested, 400);
 			assert_eq!(Reputation::epoch_length(1), Some(10));
 			// Both deposits were held from the depositor, as `create_dc` holds them.
-			let deposit = DEPOSIT_BASE +
-				crate::Pallet::<Test>::footprint(
+			let deposit = DEPOSIT_BASE
+				+ crate::Pallet::<Test>::footprint(
 					&b"Founders".to_vec().try_into().unwrap(),
 					2,
 					&example_parameters(),
 				)
 				.size as u128;
 			let reason = HoldReason::CooperativeDeposit.into();
-			assert_eq!(<Balances as frame_support::traits::fungible::InspectHold<_>>::balance_on_hold(&reason, &ERIN), 2 * deposit);
+			assert_eq!(
+				<Balances as frame_support::traits::fungible::InspectHold<_>>::balance_on_hold(
+					&reason, &ERIN
+				),
+				2 * deposit
+			);
 			// The admin of the self-governed DC is nobody's key.
 			assert_noop!(
 				Cooperatives::transfer_admin(RuntimeOrigin::signed(ERIN), 0, ERIN),

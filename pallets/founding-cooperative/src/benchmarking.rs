@@ -16,7 +16,8 @@ mod benchmarks {
 		let dc = T::BenchmarkHelper::self_governed_cooperative();
 		FoundingCooperative::<T>::put(dc);
 		let agent = T::Cooperatives::agent(dc).ok_or(BenchmarkError::Stop("the DC exists"))?;
-		let call: <T as Config>::RuntimeCall = frame_system::Call::<T>::remark { remark: vec![] }.into();
+		let call: <T as Config>::RuntimeCall =
+			frame_system::Call::<T>::remark { remark: vec![] }.into();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(agent), Box::new(call));

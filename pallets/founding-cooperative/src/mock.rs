@@ -3,8 +3,8 @@
 
 use crate as pallet_founding_cooperative;
 use covalue_primitives::CooperativeId;
-pub use covalue_test_support::{accounts::*, example_parameters};
 use covalue_test_support::MockRegistry;
+pub use covalue_test_support::{accounts::*, example_parameters};
 use frame_support::{derive_impl, traits::ConstU8};
 
 pub type AccountId = sp_runtime::AccountId32;

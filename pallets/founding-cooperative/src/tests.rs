@@ -2,8 +2,8 @@
 
 use crate::{mock::*, Error, Event, FoundingCooperative as Founding};
 use covalue_test_support::assert_refused;
-use frame_support::{assert_noop, assert_ok};
 use frame_support::traits::BuildGenesisConfig;
+use frame_support::{assert_noop, assert_ok};
 use sp_runtime::{traits::BadOrigin, BuildStorage, DispatchError};
 
 fn set_storage(key: &[u8], value: &[u8]) -> RuntimeCall {
@@ -12,7 +12,10 @@ fn set_storage(key: &[u8], value: &[u8]) -> RuntimeCall {
 	})
 }
 
-fn as_root(who: AccountId, call: RuntimeCall) -> frame_support::dispatch::DispatchResultWithPostInfo {
+fn as_root(
+	who: AccountId,
+	call: RuntimeCall,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	FoundingCooperative::dispatch_as_root(RuntimeOrigin::signed(who), Box::new(call))
 }
 
@@ -25,9 +28,8 @@ fn the_agent_of_a_self_governed_founding_dc_acts_as_root() {
 		assert_eq!(sp_io::storage::get(b":covalue:test").as_deref(), Some(&b"yes"[..]));
 		System::assert_last_event(Event::RootDispatched { dc: 0, result: Ok(()) }.into());
 		// A root call's failure is reported, not raised.
-		let needs_signed = RuntimeCall::System(frame_system::Call::remark_with_event {
-			remark: vec![],
-		});
+		let needs_signed =
+			RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] });
 		assert_ok!(as_root(agent(0), needs_signed));
 		System::assert_last_event(
 			Event::RootDispatched { dc: 0, result: Err(DispatchError::BadOrigin) }.into(),
@@ -61,10 +63,7 @@ fn nobody_else_acts_as_root() {
 		// Once the founding DC has an admin again, its agent account could be driven by that
 		// admin alone: no root for it until it governs itself again.
 		register(0, Some(ALICE));
-		assert_refused!(
-			as_root(agent(0), set_storage(b"k", b"v")),
-			Error::<Test>::NotSelfGoverned
-		);
+		assert_refused!(as_root(agent(0), set_storage(b"k", b"v")), Error::<Test>::NotSelfGoverned);
 	});
 }
 
@@ -80,9 +79,8 @@ fn root_names_the_next_founding_dc_or_none() {
 		assert_noop!(set(RuntimeOrigin::root(), Some(9)), Error::<Test>::UnknownCooperative);
 		assert_noop!(set(RuntimeOrigin::root(), Some(1)), Error::<Test>::NotSelfGoverned);
 		// Through the founding DC itself: root, by its agent.
-		let call = RuntimeCall::FoundingCooperative(crate::Call::set_founding_cooperative {
-			dc: Some(2),
-		});
+		let call =
+			RuntimeCall::FoundingCooperative(crate::Call::set_founding_cooperative { dc: Some(2) });
 		assert_ok!(as_root(agent(0), call));
 		assert_eq!(Founding::<Test>::get(), Some(2));
 		System::assert_has_event(Event::FoundingCooperativeSet { dc: Some(2) }.into());

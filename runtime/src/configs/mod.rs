@@ -425,6 +425,14 @@ impl pallet_reserve::Config for Runtime {
 	type BenchmarkHelper = crate::benchmarks::Helper;
 }
 
+impl pallet_founding_cooperative::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type Cooperatives = Cooperatives;
+	type WeightInfo = pallet_founding_cooperative::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::Helper;
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
