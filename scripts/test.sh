@@ -18,7 +18,7 @@ cargo test --locked --release --workspace
 
 log "benchmark tests of the DC pallets (each benchmark run at its components' bounds)"
 cargo test --locked --release --features runtime-benchmarks \
-	-p pallet-cooperatives -p pallet-proof-of-value -p pallet-reserve benchmark
+	-p pallet-cooperatives -p pallet-proof-of-value -p pallet-reserve -p pallet-founding-cooperative benchmark
 
 log "lints (cargo clippy)"
 SKIP_WASM_BUILD=1 cargo clippy --locked --release --workspace --all-targets -- -D warnings
