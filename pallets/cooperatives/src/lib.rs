@@ -82,7 +82,7 @@ pub mod pallet {
 	use frame_support::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
-		traits::{fungibles, Consideration, Footprint},
+		traits::{fungibles, Consideration, Contains, Footprint},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
@@ -147,6 +147,12 @@ pub mod pallet {
 			+ GetDispatchInfo
 			+ From<frame_system::Call<Self>>
 			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// Calls a DC's agent account may never make, whoever dispatches them for it (§10):
+		/// above all adding a proxy, which would let one account act as the agent alone and
+		/// defeat self-government. Applied on top of the caller's filter.
+		#[pallet::no_default]
+		type AgentCallFilter: Contains<<Self as frame_system::Config>::RuntimeCall>;
 
 		/// The deposit of a DC's creator, held while the DC exists and priced by the footprint
 		/// of what the DC stores: its record and one reputation entry per initial member.
@@ -483,6 +489,7 @@ pub mod pallet {
 			// to the agent's call too, as `Utility::as_derivative` does.
 			let mut agent_origin = origin;
 			agent_origin.set_caller_from(frame_system::RawOrigin::Signed(cooperative.agent));
+			agent_origin.add_filter(T::AgentCallFilter::contains);
 			let result = call.dispatch(agent_origin);
 			let call_weight = result.unwrap_or_else(|e| e.post_info).actual_weight;
 			Self::deposit_event(Event::AgentDispatched {

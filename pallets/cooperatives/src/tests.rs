@@ -347,6 +347,29 @@ fn the_agent_keeps_the_callers_call_filter() {
 }
 
 #[test]
+fn the_agent_call_filter_applies_to_every_agent_dispatch() {
+	build_and_execute(|| {
+		assert_ok!(create(ADMIN, b"N", b"X", example_parameters(), vec![(ALICE, 1)]));
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		assert_ok!(Cooperatives::dispatch_as_agent(
+			RuntimeOrigin::signed(ADMIN),
+			0,
+			Box::new(remark.clone())
+		));
+		System::assert_last_event(
+			Event::AgentDispatched {
+				dc: 0,
+				result: Err(frame_system::Error::<Test>::CallFiltered.into()),
+			}
+			.into(),
+		);
+		// The same call signed by a person passes: the filter is the agent's alone.
+		use sp_runtime::traits::Dispatchable;
+		assert_ok!(remark.dispatch(RuntimeOrigin::signed(ADMIN)));
+	});
+}
+
+#[test]
 fn a_taken_token_id_or_an_unknown_dc_is_refused() {
 	build_and_execute(|| {
 		// Root (allowed to force-create in this mock, never in the runtime) takes asset id 0.

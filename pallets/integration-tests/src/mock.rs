@@ -64,6 +64,7 @@ impl pallet_cooperatives::Config for Test {
 	type Reputation = Reputation;
 	type TokenMinBalance = TokenMinBalance;
 	type MaxInitialMembers = ConstU32<MAX_EVALUATIONS>;
+	type AgentCallFilter = frame_support::traits::Everything;
 }
 
 #[derive_impl(pallet_proof_of_value::config_preludes::TestDefaultConfig)]
@@ -76,6 +77,7 @@ impl pallet_proof_of_value::Config for Test {
 	type Reputation = Reputation;
 	type MaxEvaluationsPerContribution = ConstU32<MAX_EVALUATIONS>;
 	type MaxSettlementsPerStep = ConstU32<SETTLEMENTS_PER_STEP>;
+	type AgentCallFilter = frame_support::traits::Everything;
 }
 
 #[derive_impl(pallet_reserve::config_preludes::TestDefaultConfig)]

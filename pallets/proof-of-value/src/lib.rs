@@ -109,7 +109,7 @@ pub mod pallet {
 	use frame_support::{
 		dispatch::{DispatchErrorWithPostInfo, GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
-		traits::{Consideration, Footprint},
+		traits::{Consideration, Contains, Footprint},
 		weights::WeightMeter,
 	};
 	use frame_system::pallet_prelude::*;
@@ -184,6 +184,11 @@ pub mod pallet {
 			+ GetDispatchInfo
 			+ From<frame_system::Call<Self>>
 			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// Calls a DC's agent account may never make (§10), also when a proposal enacts them:
+		/// the same filter as the cooperatives pallet's, on top of the runtime's base filter.
+		#[pallet::no_default]
+		type AgentCallFilter: Contains<<Self as frame_system::Config>::RuntimeCall>;
 
 		/// Maximum length of a proposal's call, SCALE-encoded, in bytes (§10: else
 		/// `ProposalTooLarge`).

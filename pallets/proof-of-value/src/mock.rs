@@ -46,6 +46,7 @@ impl pallet_proof_of_value::Config for Test {
 	type Tokens = Tokens;
 	type Reputation = Reputation;
 	type MaxEvaluationsPerContribution = ConstU32<MAX_EVALUATIONS>;
+	type AgentCallFilter = NoPlainRemark;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;
 }
@@ -90,4 +91,13 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 /// Runs a test, then checks the pallet's invariants.
 pub fn build_and_execute(test: impl FnOnce()) {
 	covalue_test_support::execute_checked(new_test_ext(), test, ProofOfValue::do_try_state);
+}
+
+/// What agent accounts may not call in this mock: a plain remark (the runtime forbids adding a
+/// proxy; a remark is what this runtime has to show the filter with).
+pub struct NoPlainRemark;
+impl frame_support::traits::Contains<RuntimeCall> for NoPlainRemark {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::System(frame_system::Call::remark { .. }))
+	}
 }

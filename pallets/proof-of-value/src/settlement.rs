@@ -13,7 +13,11 @@ use covalue_primitives::{
 	Score, MAX_REPUTATION,
 };
 use frame_support::{
-	defensive, dispatch::GetDispatchInfo, ensure, pallet_prelude::DispatchResult, traits::Get,
+	defensive,
+	dispatch::GetDispatchInfo,
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{Contains, Get, OriginTrait},
 	weights::Weight,
 };
 use sp_runtime::{traits::Dispatchable, ArithmeticError, DispatchError};
@@ -388,8 +392,9 @@ impl<T: Config> Pallet<T> {
 			defensive!("a proposal of a DC that does not exist");
 			return (Err(Error::<T>::UnknownCooperative.into()), Weight::zero());
 		};
-		let origin: <T as frame_system::Config>::RuntimeOrigin =
+		let mut origin: <T as frame_system::Config>::RuntimeOrigin =
 			frame_system::RawOrigin::Signed(agent).into();
+		origin.add_filter(<T as Config>::AgentCallFilter::contains);
 		// FRAME calls are transactional already; the layer keeps a failing call's changes out
 		// whatever pallet it belongs to.
 		let result = frame_support::storage::with_storage_layer(|| call.dispatch(origin));

@@ -355,8 +355,19 @@ parameter_types! {
 		RuntimeHoldReason::ProofOfValue(pallet_proof_of_value::HoldReason::ContributionDeposit);
 }
 
+/// Calls no DC agent account may make, whoever dispatches them for it (an admin, or an enacted
+/// proposal): adding a proxy would let its delegate act as the agent alone — set a
+/// self-governed DC's parameters, or, for the founding DC, act as root — without a proposal.
+pub struct AgentCalls;
+impl Contains<RuntimeCall> for AgentCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Proxy(pallet_proxy::Call::add_proxy { .. }))
+	}
+}
+
 impl pallet_cooperatives::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
+	type AgentCallFilter = AgentCalls;
 	type Consideration = HoldConsideration<
 		AccountId,
 		Balances,
@@ -404,6 +415,7 @@ impl pallet_proof_of_value::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type MaxProposalLength = ConstU32<4096>;
 	type MaxProposalWeight = MaxProposalWeight;
+	type AgentCallFilter = AgentCalls;
 	type WeightInfo = pallet_proof_of_value::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::Helper;

@@ -233,3 +233,61 @@ fn another_dcs_proposal_cannot_act_as_root() {
 		assert!(System::authorized_upgrade().is_none());
 	});
 }
+
+#[test]
+fn no_proxy_can_be_planted_on_an_agent_account() {
+	governed().execute_with(|| {
+		// Eve is the admin of a DC of her own and tries to keep control of its agent account
+		// before handing the role over: directly, and hidden in a batch.
+		let eve = who(Sr25519Keyring::Eve);
+		let dc = pallet_cooperatives::NextCooperativeId::<Runtime>::get();
+		assert_ok!(Cooperatives::create_dc(
+			RuntimeOrigin::signed(eve.clone()),
+			b"Eve's".to_vec().try_into().expect("short"),
+			b"Eve token".to_vec().try_into().expect("short"),
+			b"EVE".to_vec().try_into().expect("short"),
+			0,
+			genesis_config_presets::founding_cooperative().parameters,
+			10,
+			vec![(eve.clone(), 1_000)].try_into().expect("one member"),
+		));
+		let agent = Cooperatives::agent_account(dc);
+		let add_proxy = RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+			delegate: eve.clone().into(),
+			proxy_type: crate::configs::ProxyType::Any,
+			delay: 0,
+		});
+		let filtered: Result<(), DispatchError> =
+			Err(frame_system::Error::<Runtime>::CallFiltered.into());
+		assert_ok!(Cooperatives::dispatch_as_agent(
+			RuntimeOrigin::signed(eve.clone()),
+			dc,
+			Box::new(add_proxy.clone())
+		));
+		System::assert_last_event(
+			pallet_cooperatives::Event::AgentDispatched { dc, result: filtered }.into(),
+		);
+		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+			calls: vec![add_proxy.clone()],
+		});
+		assert_ok!(Cooperatives::dispatch_as_agent(
+			RuntimeOrigin::signed(eve.clone()),
+			dc,
+			Box::new(batch)
+		));
+		assert!(pallet_proxy::Proxies::<Runtime>::get(&agent).0.is_empty());
+		// Nor can the founding DC's members pass one: the filter holds for enacted calls too.
+		let (_, outcome) = decide(add_proxy, APPROVE);
+		assert_eq!(outcome, ProposalOutcome::Failed);
+		assert!(pallet_proxy::Proxies::<Runtime>::get(Cooperatives::agent_account(0))
+			.0
+			.is_empty());
+		// The same call is allowed for a person.
+		assert_ok!(crate::Proxy::add_proxy(
+			RuntimeOrigin::signed(eve),
+			who(Sr25519Keyring::Ferdie).into(),
+			crate::configs::ProxyType::Any,
+			0
+		));
+	});
+}

@@ -320,3 +320,24 @@ fn expired_proposals_are_enacted_by_the_automatic_closing() {
 		);
 	});
 }
+
+#[test]
+fn an_enacted_call_passes_the_agent_call_filter() {
+	build_and_execute(|| {
+		let dc = example_dc();
+		let p = propose(DAVE, dc, Call::System(frame_system::Call::remark { remark: vec![] }));
+		evaluate(ALICE, p, 1);
+		evaluate(BOB, p, 1);
+		run_to_block(12);
+		close(p);
+		System::assert_last_event(
+			Event::ProposalEnacted {
+				proposal: p,
+				dc,
+				result: Err(frame_system::Error::<Test>::CallFiltered.into()),
+			}
+			.into(),
+		);
+		assert_eq!(proposal(p).outcome, ProposalOutcome::Failed);
+	});
+}
