@@ -29,6 +29,7 @@ const RUNTIME_PALLETS = [
   'Cooperatives',
   'ProofOfValue',
   'Reserve',
+  'FoundingCooperative',
 ];
 
 const chain = startNodeOnce();
