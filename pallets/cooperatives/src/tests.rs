@@ -350,12 +350,17 @@ fn the_agent_keeps_the_callers_call_filter() {
 fn the_agent_call_filter_applies_to_every_agent_dispatch() {
 	build_and_execute(|| {
 		assert_ok!(create(ADMIN, b"N", b"X", example_parameters(), vec![(ALICE, 1)]));
-		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		// The agent holds funds of its own, which it may not burn.
+		let agent = Cooperatives::agent_account(0);
+		assert_ok!(Balances::transfer_keep_alive(RuntimeOrigin::signed(ADMIN), agent.clone(), 50));
+		let burn =
+			RuntimeCall::Balances(pallet_balances::Call::burn { value: 1, keep_alive: true });
 		assert_ok!(Cooperatives::dispatch_as_agent(
 			RuntimeOrigin::signed(ADMIN),
 			0,
-			Box::new(remark.clone())
+			Box::new(burn.clone())
 		));
+		assert_eq!(Balances::free_balance(&agent), 50);
 		System::assert_last_event(
 			Event::AgentDispatched {
 				dc: 0,
@@ -365,7 +370,7 @@ fn the_agent_call_filter_applies_to_every_agent_dispatch() {
 		);
 		// The same call signed by a person passes: the filter is the agent's alone.
 		use sp_runtime::traits::Dispatchable;
-		assert_ok!(remark.dispatch(RuntimeOrigin::signed(ADMIN)));
+		assert_ok!(burn.dispatch(RuntimeOrigin::signed(ADMIN)));
 	});
 }
 

@@ -46,7 +46,7 @@ impl pallet_proof_of_value::Config for Test {
 	type Tokens = Tokens;
 	type Reputation = Reputation;
 	type MaxEvaluationsPerContribution = ConstU32<MAX_EVALUATIONS>;
-	type AgentCallFilter = NoPlainRemark;
+	type AgentCallFilter = NoBurn;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;
 }
@@ -93,11 +93,11 @@ pub fn build_and_execute(test: impl FnOnce()) {
 	covalue_test_support::execute_checked(new_test_ext(), test, ProofOfValue::do_try_state);
 }
 
-/// What agent accounts may not call in this mock: a plain remark (the runtime forbids adding a
-/// proxy; a remark is what this runtime has to show the filter with).
-pub struct NoPlainRemark;
-impl frame_support::traits::Contains<RuntimeCall> for NoPlainRemark {
+/// What agent accounts may not call in this mock: burning native currency (the runtime forbids
+/// adding a proxy; this runtime has no proxy pallet to show the filter with).
+pub struct NoBurn;
+impl frame_support::traits::Contains<RuntimeCall> for NoBurn {
 	fn contains(call: &RuntimeCall) -> bool {
-		!matches!(call, RuntimeCall::System(frame_system::Call::remark { .. }))
+		!matches!(call, RuntimeCall::Balances(pallet_balances::Call::burn { .. }))
 	}
 }

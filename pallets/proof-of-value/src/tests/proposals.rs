@@ -325,7 +325,8 @@ fn expired_proposals_are_enacted_by_the_automatic_closing() {
 fn an_enacted_call_passes_the_agent_call_filter() {
 	build_and_execute(|| {
 		let dc = example_dc();
-		let p = propose(DAVE, dc, Call::System(frame_system::Call::remark { remark: vec![] }));
+		let burn = pallet_balances::Call::burn { value: 1, keep_alive: false };
+		let p = propose(DAVE, dc, Call::Balances(burn));
 		evaluate(ALICE, p, 1);
 		evaluate(BOB, p, 1);
 		run_to_block(12);
