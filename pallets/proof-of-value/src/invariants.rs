@@ -151,7 +151,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(
-			Proposals::<T>::iter_keys().all(|id| Contributions::<T>::contains_key(id)),
+			Proposals::<T>::iter_keys().all(Contributions::<T>::contains_key),
 			"a call kept for a proposal that was cleaned up"
 		);
 		ensure!(
