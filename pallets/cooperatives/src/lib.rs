@@ -25,6 +25,12 @@
 //!
 //! The admin can change the parameters (contributions keep the snapshot taken when they were
 //! submitted) and hand the admin role to another account: a multisig, or the DC's own agent
+//! account. A DC whose admin is its agent account governs itself: only its passed proposals
+//! (the Proof-of-Value pallet's `propose`, §10) sign as the agent. Every origin made for an agent
+//! carries [`Config::AgentCallFilter`], which keeps anybody from becoming the agent's delegate.
+//!
+//! DCs can also exist from block 0: the genesis config lists them ([`GenesisCooperative`]), each
+//! validated as `create_dc` validates its arguments, with its admin or, by default, its own agent
 //! account.
 //!
 //! ## Calls

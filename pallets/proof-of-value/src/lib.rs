@@ -43,6 +43,11 @@
 //! - [`Pallet::close`] — signed, anyone; settles a contribution whose period is over, or takes
 //!   the next step of a closing.
 //! - [`Pallet::clean_up`] — signed, anyone; removes a closed contribution and returns its deposit.
+//! - [`Pallet::propose`] — signed, anyone; submits a proposal (§10): a contribution scored 0
+//!   (reject) or 1 (approve) that issues nothing and needs a strict majority of the DC's
+//!   reputation. The closing step that finishes it dispatches its call as the DC's agent
+//!   account when the final median is 1 ([`Config::AgentCallFilter`] applies); a DC whose admin
+//!   is its agent account thus changes only through passed proposals.
 //!
 //! ## Errors
 //!
@@ -50,14 +55,16 @@
 //! `ScoreOutOfRange`, `AlreadyEvaluated`, `NoReputation`, `ReputationNotVested`,
 //! `InsufficientVested`, `InvalidShares`, `DuplicateContributor`, `AlreadyClosed`,
 //! `EvaluationPeriodNotOver`; and [`Error::UnknownCooperative`], [`Error::TooManyEvaluations`],
-//! [`Error::NotClosed`]; an amount beyond `u128` is an `ArithmeticError`. A call refused by its
+//! [`Error::NotClosed`], [`Error::ProposalTooLarge`], [`Error::UndecodableProposal`]; an amount
+//! beyond `u128` is an `ArithmeticError`. A call refused by its
 //! checks is charged only the reads it made.
 //!
 //! ## Events
 //!
 //! [`Event::Contributed`], [`Event::Evaluated`], [`Event::RewardIssued`],
 //! [`Event::EvaluationSettled`], [`Event::EarningsPaid`], [`Event::ClosingProgressed`],
-//! [`Event::Closed`], [`Event::CleanedUp`].
+//! [`Event::Closed`], [`Event::CleanedUp`], [`Event::Proposed`], [`Event::ProposalEnacted`],
+//! [`Event::ProposalRejected`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
