@@ -263,16 +263,7 @@ impl Run {
 				),
 			)
 		})?;
-		let parameters = Parameters {
-			min_score: spec.min_score,
-			max_score: spec.max_score,
-			quorum: Perbill::from_parts(spec.quorum_ppb),
-			stake: Perbill::from_parts(spec.stake_ppb),
-			alignment_radius: spec.alignment_radius,
-			token_per_point: spec.token_per_point.0,
-			reputation_per_point: spec.reputation_per_point.0,
-			evaluation_period: spec.evaluation_period,
-		};
+		let parameters = chain_parameters(&ProposedParameters::from(&spec));
 		let epoch_length = spec.epoch_length.unwrap_or(spec.evaluation_period);
 		if spec.quorum_ppb > PPB || spec.stake_ppb > PPB {
 			return Err(fail("dc", format!("quorum_ppb and stake_ppb can be at most {PPB}")));
@@ -502,8 +493,8 @@ impl Run {
 	}
 }
 
-/// The parameters of a `propose` step as the chain writes them; validated only when the
-/// proposal is enacted.
+/// Parameters of the scenario's format (a `propose` step's, or the `dc` object's) as the chain
+/// writes them; the chain validates them (a proposal's only when it is enacted).
 fn chain_parameters(p: &ProposedParameters) -> Parameters<u32> {
 	Parameters {
 		min_score: p.min_score,

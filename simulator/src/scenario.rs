@@ -91,6 +91,22 @@ pub struct ProposedParameters {
 	pub evaluation_period: u32,
 }
 
+impl From<&DcSpec> for ProposedParameters {
+	/// The DC's parameters, its epoch length left out.
+	fn from(dc: &DcSpec) -> Self {
+		ProposedParameters {
+			min_score: dc.min_score,
+			max_score: dc.max_score,
+			quorum_ppb: dc.quorum_ppb,
+			stake_ppb: dc.stake_ppb,
+			alignment_radius: dc.alignment_radius,
+			token_per_point: dc.token_per_point,
+			reputation_per_point: dc.reputation_per_point,
+			evaluation_period: dc.evaluation_period,
+		}
+	}
+}
+
 /// One step of a scenario.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]

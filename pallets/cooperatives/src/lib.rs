@@ -737,6 +737,11 @@ impl<T: Config> CooperativeInspect<T::AccountId> for Pallet<T> {
 		Cooperatives::<T>::get(dc).map(|c| c.agent)
 	}
 
+	// One read of the record rather than the trait's two.
+	fn is_self_governed(dc: CooperativeId) -> bool {
+		Cooperatives::<T>::get(dc).is_some_and(|c| c.admin == c.agent)
+	}
+
 	fn exists(dc: CooperativeId) -> bool {
 		Cooperatives::<T>::contains_key(dc)
 	}

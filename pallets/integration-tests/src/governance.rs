@@ -15,6 +15,7 @@ fn agent(dc: CooperativeId) -> AccountId {
 
 /// ADMIN hands the admin role to the DC's agent account.
 fn govern(dc: CooperativeId) {
+	assert!(!<Cooperatives as CooperativeInspect<AccountId>>::is_self_governed(dc));
 	assert_ok!(Cooperatives::transfer_admin(RuntimeOrigin::signed(ADMIN), dc, agent(dc)));
 	assert!(<Cooperatives as CooperativeInspect<AccountId>>::is_self_governed(dc));
 }

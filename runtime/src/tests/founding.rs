@@ -194,22 +194,29 @@ fn no_personal_key_and_no_rejected_proposal_reaches_root() {
 	});
 }
 
+/// Eve creates a DC of her own, with all of its reputation and herself as admin.
+fn eves_dc() -> u32 {
+	let eve = who(Sr25519Keyring::Eve);
+	let dc = pallet_cooperatives::NextCooperativeId::<Runtime>::get();
+	assert_ok!(Cooperatives::create_dc(
+		RuntimeOrigin::signed(eve.clone()),
+		b"Eve's".to_vec().try_into().expect("short"),
+		b"Eve token".to_vec().try_into().expect("short"),
+		b"EVE".to_vec().try_into().expect("short"),
+		0,
+		genesis_config_presets::founding_cooperative().parameters,
+		10,
+		vec![(eve, 1_000)].try_into().expect("one member"),
+	));
+	dc
+}
+
 #[test]
 fn another_dcs_proposal_cannot_act_as_root() {
 	governed().execute_with(|| {
 		// Eve creates a DC of her own, makes it govern itself and proposes a root call in it.
 		let eve = who(Sr25519Keyring::Eve);
-		let dc = pallet_cooperatives::NextCooperativeId::<Runtime>::get();
-		assert_ok!(Cooperatives::create_dc(
-			RuntimeOrigin::signed(eve.clone()),
-			b"Eve's".to_vec().try_into().expect("short"),
-			b"Eve token".to_vec().try_into().expect("short"),
-			b"EVE".to_vec().try_into().expect("short"),
-			0,
-			genesis_config_presets::founding_cooperative().parameters,
-			10,
-			vec![(eve.clone(), 1_000)].try_into().expect("one member"),
-		));
+		let dc = eves_dc();
 		assert_ok!(Cooperatives::transfer_admin(
 			RuntimeOrigin::signed(eve.clone()),
 			dc,
@@ -240,17 +247,7 @@ fn no_proxy_can_be_planted_on_an_agent_account() {
 		// Eve is the admin of a DC of her own and tries to keep control of its agent account
 		// before handing the role over: directly, and hidden in a batch.
 		let eve = who(Sr25519Keyring::Eve);
-		let dc = pallet_cooperatives::NextCooperativeId::<Runtime>::get();
-		assert_ok!(Cooperatives::create_dc(
-			RuntimeOrigin::signed(eve.clone()),
-			b"Eve's".to_vec().try_into().expect("short"),
-			b"Eve token".to_vec().try_into().expect("short"),
-			b"EVE".to_vec().try_into().expect("short"),
-			0,
-			genesis_config_presets::founding_cooperative().parameters,
-			10,
-			vec![(eve.clone(), 1_000)].try_into().expect("one member"),
-		));
+		let dc = eves_dc();
 		let agent = Cooperatives::agent_account(dc);
 		let add_proxy = RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
 			delegate: eve.clone().into(),
