@@ -18,7 +18,8 @@ cargo test --locked --release --workspace
 
 log "benchmark tests of the DC pallets (each benchmark run at its components' bounds)"
 cargo test --locked --release --features runtime-benchmarks \
-	-p pallet-cooperatives -p pallet-proof-of-value -p pallet-reserve -p pallet-founding-cooperative benchmark
+	-p pallet-cooperatives -p pallet-proof-of-value -p pallet-reserve -p pallet-founding-cooperative \
+	-p pallet-validator-set benchmark
 
 log "lints (cargo clippy)"
 SKIP_WASM_BUILD=1 cargo clippy --locked --release --workspace --all-targets -- -D warnings

@@ -33,6 +33,13 @@ const START_ATTEMPTS = 3;
 
 const live = new Set(); // of { child, baseDir }
 
+/** Tracks a node process (and its base path) so that it is killed (and removed) on exit. */
+export function track(entry) {
+  installExitHandlers();
+  live.add(entry);
+  return () => live.delete(entry);
+}
+
 function killAllNow() {
   for (const entry of live) {
     try {
@@ -86,7 +93,7 @@ export function nodeBinary() {
   return join(targetDir, 'release', 'covalue-node');
 }
 
-function assertExecutable(binary) {
+export function assertExecutable(binary) {
   try {
     accessSync(binary, fsConstants.X_OK);
   } catch {
@@ -118,7 +125,7 @@ export async function freePorts(count = 2) {
 
 let pdeathsigWrapper; // undefined: not probed yet; null: not available
 
-function parentDeathWrapper() {
+export function parentDeathWrapper() {
   if (pdeathsigWrapper !== undefined) {
     return pdeathsigWrapper;
   }
@@ -138,7 +145,7 @@ function parentDeathWrapper() {
 }
 
 /** Keeps the last lines of the node's output (stdout and stderr) for error messages. */
-class LogTail {
+export class LogTail {
   #lines = [];
   #partial = new Map();
 
@@ -158,12 +165,12 @@ class LogTail {
   }
 }
 
-function sleep(ms) {
+export function sleep(ms) {
   return new Promise((ok) => setTimeout(ok, ms));
 }
 
 /** One JSON-RPC call over a fresh WebSocket; rejects on any failure or after `timeoutMs`. */
-function wsCall(url, method, params = [], timeoutMs = 2_000) {
+export function wsCall(url, method, params = [], timeoutMs = 2_000) {
   return new Promise((ok, fail) => {
     let settled = false;
     let socket;
@@ -201,7 +208,7 @@ function wsCall(url, method, params = [], timeoutMs = 2_000) {
   });
 }
 
-function withTimeout(promise, ms, message) {
+export function withTimeout(promise, ms, message) {
   let timer;
   return Promise.race([
     promise,
@@ -212,7 +219,7 @@ function withTimeout(promise, ms, message) {
 }
 
 /** Waits until the process has exited (or returns at once if it already has). */
-function waitForExit(child, ms) {
+export function waitForExit(child, ms) {
   if (child.exitCode !== null || child.signalCode !== null) {
     return Promise.resolve(true);
   }

@@ -74,8 +74,13 @@ pub enum Subcommand {
 	#[command(subcommand)]
 	Key(sc_cli::KeySubcommand),
 
-	/// Export a chain specification (`--chain dev|local|<file>`, `--raw` for the raw form).
+	/// Export a chain specification (`--chain dev|local|governed|<file>`, `--raw` for the raw
+	/// form).
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Make the chain specification of a network from its network file (docs/network.md): a
+	/// plain and a raw spec, `<id>.json` and `<id>.raw.json`.
+	NetworkSpec(NetworkSpecCmd),
 
 	/// Validate blocks.
 	CheckBlock(sc_cli::CheckBlockCmd),
@@ -97,4 +102,16 @@ pub enum Subcommand {
 
 	/// Database metadata.
 	ChainInfo(sc_cli::ChainInfoCmd),
+}
+
+/// The `network-spec` subcommand.
+#[derive(Debug, clap::Parser)]
+pub struct NetworkSpecCmd {
+	/// The network file (TOML).
+	#[arg(value_name = "NETWORK_FILE")]
+	pub file: std::path::PathBuf,
+
+	/// Where to write `<id>.json` and `<id>.raw.json`.
+	#[arg(long, value_name = "DIR", default_value = ".")]
+	pub out: std::path::PathBuf,
 }

@@ -56,6 +56,21 @@ pub fn run() -> sc_cli::Result<()> {
 			let chain_spec = cli.load_spec(&cmd.chain)?;
 			cmd.run(chain_spec)
 		},
+		Some(Subcommand::NetworkSpec(cmd)) => {
+			let network = crate::network::Network::load(&cmd.file)
+				.map_err(|e| sc_cli::Error::Input(e.to_string()))?;
+			let spec = network.chain_spec().map_err(sc_cli::Error::Input)?;
+			let id = &network.file.id;
+			for (raw, name) in [(false, format!("{id}.json")), (true, format!("{id}.raw.json"))] {
+				let json =
+					sc_service::ChainSpec::as_json(&spec, raw).map_err(sc_cli::Error::Input)?;
+				let path = cmd.out.join(name);
+				std::fs::create_dir_all(&cmd.out)?;
+				std::fs::write(&path, json)?;
+				println!("{}", path.display());
+			}
+			Ok(())
+		},
 		Some(Subcommand::CheckBlock(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {

@@ -7,9 +7,14 @@
 mod chain_spec;
 mod cli;
 mod command;
+mod network;
 mod rpc;
 mod service;
 
-fn main() -> sc_cli::Result<()> {
-	command::run()
+fn main() {
+	// Errors as sentences (their `Display`), not as `Debug` dumps with escaped line breaks.
+	if let Err(e) = command::run() {
+		eprintln!("Error: {e}");
+		std::process::exit(1);
+	}
 }

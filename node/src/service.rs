@@ -3,7 +3,11 @@
 
 use crate::cli::Sealing;
 use covalue_runtime::{apis::RuntimeApi, opaque::Block, Hash};
-use futures::{channel::mpsc, FutureExt, Stream, StreamExt};
+use futures::{
+	channel::{mpsc, oneshot},
+	future::BoxFuture,
+	FutureExt, Stream, StreamExt,
+};
 use sc_client_api::{Backend, BlockBackend};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
@@ -14,7 +18,15 @@ use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpS
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::{OffchainTransactionPoolFactory, TransactionPool};
 use sp_consensus_aura::sr25519::{AuthorityPair as AuraPair, AuthoritySignature as AuraSignature};
-use std::{pin::Pin, sync::Arc, time::Duration};
+use std::{
+	panic::AssertUnwindSafe,
+	pin::Pin,
+	sync::{
+		atomic::{AtomicBool, Ordering},
+		Arc,
+	},
+	time::Duration,
+};
 
 pub(crate) type FullClient = sc_service::TFullClient<
 	Block,
@@ -40,6 +52,93 @@ pub type Service = sc_service::PartialComponents<
 	sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
 	(Option<(GrandpaBlockImport, GrandpaLink)>, Option<Telemetry>),
 >;
+
+/// Spawns the transaction pool's background tasks so that they are essential while the node runs
+/// but may end quietly once it stops.
+///
+/// As essential tasks of the task manager, the pool's tasks would report "Essential task
+/// `txpool-background` failed" whenever they end, and they do end while the node shuts down,
+/// as the pool's streams close. Here each task runs as an ordinary task, and an essential
+/// sentinel of the same name ends (stopping the node, as an essential task's end does) only if
+/// the task ended, or panicked, before the node began to stop.
+#[derive(Clone)]
+struct PoolTasks {
+	tasks: sc_service::SpawnTaskHandle,
+	essential: sc_service::SpawnEssentialTaskHandle,
+	/// Set when the task manager's exit signal fires.
+	stopping: Arc<AtomicBool>,
+}
+
+impl PoolTasks {
+	fn new(task_manager: &TaskManager) -> Self {
+		/// Raises the flag when dropped: when the exit signal cancels the task that holds it.
+		struct RaiseOnDrop(Arc<AtomicBool>);
+		impl Drop for RaiseOnDrop {
+			fn drop(&mut self) {
+				self.0.store(true, Ordering::SeqCst);
+			}
+		}
+		let stopping = Arc::new(AtomicBool::new(false));
+		let raise = RaiseOnDrop(stopping.clone());
+		task_manager.spawn_handle().spawn("txpool-stop-watch", None, async move {
+			let _raise = raise;
+			futures::future::pending::<()>().await
+		});
+		PoolTasks {
+			tasks: task_manager.spawn_handle(),
+			essential: task_manager.spawn_essential_handle(),
+			stopping,
+		}
+	}
+
+	fn spawn_guarded(
+		&self,
+		name: &'static str,
+		group: Option<&'static str>,
+		task: BoxFuture<'static, ()>,
+		blocking: bool,
+	) {
+		let (failed, failure) = oneshot::channel::<()>();
+		self.essential.spawn(name, group, async move {
+			// A dropped sender is no failure: the task ended while the node was stopping.
+			if failure.await.is_err() {
+				futures::future::pending::<()>().await
+			}
+		});
+		let stopping = self.stopping.clone();
+		let task = async move {
+			let _ = AssertUnwindSafe(task).catch_unwind().await;
+			if !stopping.load(Ordering::SeqCst) {
+				let _ = failed.send(());
+			}
+		};
+		if blocking {
+			self.tasks.spawn_blocking(name, group, task);
+		} else {
+			self.tasks.spawn(name, group, task);
+		}
+	}
+}
+
+impl sp_core::traits::SpawnEssentialNamed for PoolTasks {
+	fn spawn_essential_blocking(
+		&self,
+		name: &'static str,
+		group: Option<&'static str>,
+		future: BoxFuture<'static, ()>,
+	) {
+		self.spawn_guarded(name, group, future, true);
+	}
+
+	fn spawn_essential(
+		&self,
+		name: &'static str,
+		group: Option<&'static str>,
+		future: BoxFuture<'static, ()>,
+	) {
+		self.spawn_guarded(name, group, future, false);
+	}
+}
 
 /// Builds the client, backend, transaction pool and import queue.
 pub fn new_partial(config: &Configuration, sealing: Sealing) -> Result<Service, ServiceError> {
@@ -73,7 +172,7 @@ pub fn new_partial(config: &Configuration, sealing: Sealing) -> Result<Service, 
 
 	let transaction_pool = Arc::from(
 		sc_transaction_pool::Builder::new(
-			task_manager.spawn_essential_handle(),
+			PoolTasks::new(&task_manager),
 			client.clone(),
 			config.role.is_authority().into(),
 		)

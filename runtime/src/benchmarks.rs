@@ -11,6 +11,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_proof_of_value, crate::ProofOfValue]
 	[pallet_reserve, crate::Reserve]
 	[pallet_founding_cooperative, crate::FoundingCooperative]
+	[pallet_validator_set, crate::ValidatorSet]
 );
 
 /// What the DC pallets' benchmarks need from the rest of the runtime: DCs created through the
@@ -87,5 +88,18 @@ impl pallet_founding_cooperative::BenchmarkHelper for Helper {
 		)
 		.expect("the admin hands the role over");
 		dc
+	}
+}
+
+impl pallet_validator_set::BenchmarkHelper<crate::AccountId> for Helper {
+	fn register_keys(who: &crate::AccountId) {
+		// The record `session.set_keys` leaves, without the proof of possession a benchmark
+		// has no keystore to sign.
+		let raw: [u8; 32] = *who.as_ref();
+		let keys = crate::SessionKeys {
+			aura: sp_core::sr25519::Public::from_raw(raw).into(),
+			grandpa: sp_core::ed25519::Public::from_raw(raw).into(),
+		};
+		pallet_session::NextKeys::<crate::Runtime>::insert(who, keys);
 	}
 }

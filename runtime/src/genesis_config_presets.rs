@@ -1,11 +1,23 @@
-//! Genesis presets: `development` (one validator, Alice) and `local_testnet` (two validators,
-//! Alice and Bob) fund the well-known development accounts and make Alice the sudo key;
-//! `governed` is the development chain without a sudo key, whose root belongs to a founding DC
-//! of Alice, Bob and Charlie from block 0.
+//! Genesis presets, and the genesis of a network file.
+//!
+//! Every genesis is made by [`network_genesis_config`] from a [`NetworkGenesis`]: validators
+//! with their session keys, endowed accounts, an optional sudo key, the DCs of block 0 and the
+//! founding DC. The node's `network-spec` subcommand builds one from a community's network file;
+//! the presets are:
+//!
+//! - `development`: Alice alone validates; the development accounts are endowed; Alice is sudo.
+//! - `local_testnet`: Alice and Bob validate; otherwise as `development`.
+//! - `governed`: as `development` without a sudo key; root belongs to a founding DC of Alice,
+//!   Bob and Charlie from block 0.
+//!
+//! The presets' sessions last a day: their chains have fixed validators, and the block that
+//! rotates a session carries no transactions, which the fast sealing modes would notice.
 
-use crate::{AccountId, BalancesConfig, BlockNumber, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	AccountId, Balance, BalancesConfig, BlockNumber, RuntimeGenesisConfig, SessionKeys, DAYS, UNIT,
+};
 use alloc::{vec, vec::Vec};
-use frame_support::build_struct_json_patch;
+use pallet_cooperatives::GenesisCooperative;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -15,54 +27,86 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 /// What every development account holds at genesis: one million COV.
 pub const DEV_ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// A genesis configuration with the given authorities, endowed accounts and sudo key.
-fn testnet_genesis(
-	initial_authorities: Vec<(AuraId, GrandpaId)>,
-	endowed_accounts: Vec<AccountId>,
-	root: AccountId,
-) -> Value {
-	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed_accounts
-				.iter()
-				.cloned()
-				.map(|k| (k, DEV_ENDOWMENT))
-				.collect::<Vec<_>>(),
-		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
-		},
-		sudo: SudoConfig { key: Some(root) },
-	})
+/// What a network's first block holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NetworkGenesis {
+	/// The validators: each one's account, Aura key and GRANDPA key.
+	pub validators: Vec<(AccountId, AuraId, GrandpaId)>,
+	/// Endowed accounts and their balances in base units.
+	pub balances: Vec<(AccountId, Balance)>,
+	/// Blocks per session.
+	pub session_length: BlockNumber,
+	/// The sudo key; `None` on a network from a network file.
+	pub sudo: Option<AccountId>,
+	/// The DCs of block 0, created in order (ids 0, 1, …).
+	pub cooperatives: Vec<GenesisCooperative<AccountId, BlockNumber>>,
+	/// The DC whose passed proposals act as root (it must govern itself).
+	pub founding_cooperative: Option<pallet_cooperatives::CooperativeId>,
 }
 
-/// The Aura (sr25519) and GRANDPA (ed25519) keys of a development authority.
-fn authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(aura.public().into(), grandpa.public().into())
+/// The genesis config of a network. Aura's and GRANDPA's authorities are left empty: the
+/// session pallet sets them from the validators' session keys.
+pub fn network_genesis_config(network: NetworkGenesis) -> RuntimeGenesisConfig {
+	let keys = network
+		.validators
+		.iter()
+		.map(|(who, aura, grandpa)| {
+			(who.clone(), who.clone(), SessionKeys { aura: aura.clone(), grandpa: grandpa.clone() })
+		})
+		.collect::<Vec<_>>();
+	RuntimeGenesisConfig {
+		balances: BalancesConfig { balances: network.balances, ..Default::default() },
+		validator_set: pallet_validator_set::GenesisConfig {
+			validators: network.validators.into_iter().map(|v| v.0).collect(),
+			session_length: network.session_length,
+		},
+		session: pallet_session::GenesisConfig { keys, non_authority_keys: vec![] },
+		sudo: pallet_sudo::GenesisConfig { key: network.sudo },
+		cooperatives: pallet_cooperatives::GenesisConfig { cooperatives: network.cooperatives },
+		founding_cooperative: pallet_founding_cooperative::GenesisConfig {
+			dc: network.founding_cooperative,
+			..Default::default()
+		},
+		..Default::default()
+	}
+}
+
+/// The genesis config as JSON, as a preset hands it to the node.
+fn to_json(network: NetworkGenesis) -> Value {
+	serde_json::to_value(network_genesis_config(network)).expect("a genesis config serializes; qed")
+}
+
+/// The Aura (sr25519) and GRANDPA (ed25519) keys of a development validator, whose account is
+/// its sr25519 account.
+fn dev_validator(k: Sr25519Keyring, g: Ed25519Keyring) -> (AccountId, AuraId, GrandpaId) {
+	(k.to_account_id(), k.public().into(), g.public().into())
+}
+
+/// A development chain: the given validators, every development account endowed.
+fn dev_network(validators: Vec<(AccountId, AuraId, GrandpaId)>) -> NetworkGenesis {
+	NetworkGenesis {
+		validators,
+		balances: Sr25519Keyring::well_known()
+			.map(|k| (k.to_account_id(), DEV_ENDOWMENT))
+			.collect(),
+		session_length: DAYS,
+		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+		cooperatives: vec![],
+		founding_cooperative: None,
+	}
 }
 
 /// The `development` preset: Alice alone authors and finalizes.
 pub fn development_config_genesis() -> Value {
-	testnet_genesis(
-		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
-	)
+	to_json(dev_network(vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)]))
 }
 
 /// The `local_testnet` preset: Alice and Bob author and finalize together.
 pub fn local_config_genesis() -> Value {
-	testnet_genesis(
-		vec![
-			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-		],
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
-	)
+	to_json(dev_network(vec![
+		dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+	]))
 }
 
 /// The preset of a development chain governed by its founding DC.
@@ -71,8 +115,8 @@ pub const GOVERNED_RUNTIME_PRESET: &str = "governed";
 /// The founding DC of the `governed` preset: Alice 400, Bob 300 and Charlie 300, scores 0..=10,
 /// quorum 50%, stake 10%, evaluation period and epoch of 10 blocks (short, for development),
 /// governing itself. Alice pays its deposit.
-pub fn founding_cooperative() -> pallet_cooperatives::GenesisCooperative<AccountId, BlockNumber> {
-	pallet_cooperatives::GenesisCooperative {
+pub fn founding_cooperative() -> GenesisCooperative<AccountId, BlockNumber> {
+	GenesisCooperative {
 		name: "Covalue Founders".into(),
 		token_name: "Founders token".into(),
 		token_symbol: "FND".into(),
@@ -101,20 +145,11 @@ pub fn founding_cooperative() -> pallet_cooperatives::GenesisCooperative<Account
 /// The `governed` preset: Alice alone authors and finalizes, nobody holds a sudo key, and root
 /// calls pass only as proposals of the founding DC (DC 0).
 pub fn governed_config_genesis() -> Value {
-	let alice = authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice);
-	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: Sr25519Keyring::well_known()
-				.map(|k| (k.to_account_id(), DEV_ENDOWMENT))
-				.collect::<Vec<_>>(),
-		},
-		aura: pallet_aura::GenesisConfig { authorities: vec![alice.0] },
-		grandpa: pallet_grandpa::GenesisConfig { authorities: vec![(alice.1, 1)] },
-		sudo: SudoConfig { key: None },
-		cooperatives: pallet_cooperatives::GenesisConfig {
-			cooperatives: vec![founding_cooperative()]
-		},
-		founding_cooperative: pallet_founding_cooperative::GenesisConfig { dc: Some(0) },
+	to_json(NetworkGenesis {
+		sudo: None,
+		cooperatives: vec![founding_cooperative()],
+		founding_cooperative: Some(0),
+		..dev_network(vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)])
 	})
 }
 

@@ -2,11 +2,13 @@
 //!
 //! A solochain runtime (Aura block production, GRANDPA finality) on which communities run
 //! decentralized cooperations (DCs) with the Proof-of-Value protocol. Besides the usual
-//! infrastructure pallets it registers `pallet-assets` as `Assets`, where every DC's token lives.
+//! infrastructure pallets it registers `pallet-assets` as `Assets`, where every DC's token lives,
+//! and `pallet-session` with the validator set as its session manager, so that validators
+//! change by root (a founding DC's passed proposals) and Aura and GRANDPA follow.
 //!
 //! - [`configs`]: the configuration of every pallet.
 //! - [`apis`]: the runtime APIs served to the node, Polkadot.js Apps and other clients.
-//! - [`genesis_config_presets`]: the `development` and `local_testnet` genesis presets.
+//! - [`genesis_config_presets`]: the genesis presets, and the genesis of a network file.
 //! - [`weights`]: the weights generated from the benchmarks.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -81,7 +83,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("covalue"),
 	impl_name: alloc::borrow::Cow::Borrowed("covalue"),
 	authoring_version: 1,
-	spec_version: 201,
+	spec_version: 300,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -226,6 +228,15 @@ mod runtime {
 
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
+
+	// The validator set and the session come before Aura and GRANDPA, so that a session's new
+	// authorities are in place when their hooks run, and the set's genesis is built before the
+	// session's genesis asks for it.
+	#[runtime::pallet_index(11)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(12)]
+	pub type Session = pallet_session;
 
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;

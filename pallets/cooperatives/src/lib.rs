@@ -586,8 +586,9 @@ pub mod pallet {
 		}
 
 		/// Creates a DC of the genesis config; its admin is its agent account unless one is
-		/// named.
-		fn create_at_genesis(
+		/// named. Public so that a tool can dry-run a genesis and report an invalid DC as an
+		/// error rather than as the genesis build's panic.
+		pub fn create_at_genesis(
 			spec: &GenesisCooperative<T::AccountId, BlockNumberFor<T>>,
 		) -> Result<CooperativeId, DispatchError> {
 			fn bounded<S: Get<u32>>(text: &str) -> Result<BoundedVec<u8, S>, DispatchError> {

@@ -100,7 +100,7 @@ impl frame_system::Config for Runtime {
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
 	type DisabledValidators = ();
-	type MaxAuthorities = ConstU32<32>;
+	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
 }
@@ -108,11 +108,54 @@ impl pallet_aura::Config for Runtime {
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = ();
-	type MaxAuthorities = ConstU32<32>;
+	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
 	type MaxNominators = ConstU32<0>;
 	type MaxSetIdSessionEntries = ConstU64<0>;
 	type KeyOwnerProof = sp_core::Void;
 	type EquivocationReportSystem = ();
+}
+
+/// Most validators a network can have: as many as Aura and GRANDPA take as authorities.
+pub const MAX_VALIDATORS: u32 = 32;
+
+parameter_types! {
+	/// Held from an account while it has session keys registered: the price of the keys'
+	/// record and of the key-owner index entries the session pallet stores for it.
+	pub const SessionKeyDeposit: Balance = deposit(3, 160);
+}
+
+/// Sessions of the validator set's genesis length, rotating at its multiples.
+type Sessions =
+	pallet_session::PeriodicSessions<pallet_validator_set::SessionLengthOf<Runtime>, ConstU32<0>>;
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	// Validators are identified by their account.
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
+	type ShouldEndSession = Sessions;
+	type NextSessionRotation = Sessions;
+	type SessionManager = crate::ValidatorSet;
+	// Aura and GRANDPA follow the set, in the order of the session keys' fields.
+	type SessionHandler =
+		<crate::SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = crate::SessionKeys;
+	// Nothing reports offences on this chain: no validator is ever disabled.
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type KeyDeposit = SessionKeyDeposit;
+}
+
+impl pallet_validator_set::Config for Runtime {
+	// Root: on a network from a network file, the founding DC's passed proposals.
+	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
+	type ValidatorRegistration = crate::Session;
+	type MaxValidators = ConstU32<MAX_VALIDATORS>;
+	type MinValidators = ConstU32<1>;
+	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::Helper;
 }
 
 impl pallet_timestamp::Config for Runtime {
@@ -229,8 +272,9 @@ pub enum ProxyType {
 	#[default]
 	Any,
 	/// Only calls that cannot move value: system remarks, batches of such calls, managing
-	/// proxies, contributing and evaluating, and governing a DC's parameters and admin. Not
-	/// balances, assets, the reserve, multisig, sudo, nor acting as a DC's agent.
+	/// proxies, a validator's session keys, contributing and evaluating, and governing a DC's
+	/// parameters and admin. Not balances, assets, the reserve, multisig, sudo, nor acting as a
+	/// DC's agent.
 	NonTransfer,
 	/// Only rejecting announcements of other proxies.
 	CancelProxy,
@@ -246,6 +290,7 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 				RuntimeCall::System(..)
 					| RuntimeCall::Utility(..)
 					| RuntimeCall::Proxy(..)
+					| RuntimeCall::Session(..)
 					| RuntimeCall::ProofOfValue(..)
 					| RuntimeCall::Cooperatives(
 						pallet_cooperatives::Call::create_dc { .. }
