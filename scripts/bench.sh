@@ -15,7 +15,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 steps="${1:-50}" repeat="${2:-20}"
-pallets="${PALLETS:-pallet_cooperatives pallet_proof_of_value pallet_reserve pallet_founding_cooperative pallet_balances}"
+pallets="${PALLETS:-pallet_cooperatives pallet_proof_of_value pallet_reserve pallet_founding_cooperative pallet_validator_set pallet_balances}"
 bench_target="${COVALUE_BENCH_TARGET_DIR:-$HOME/.cache/covalue-bench-target}"
 
 ensure_debian_packages
@@ -33,7 +33,7 @@ mkdir -p "$ROOT/runtime/src/weights"
 for pallet in $pallets; do
 	# The DC pallets keep their weights next to their code; the others in the runtime.
 	case "$pallet" in
-	pallet_cooperatives | pallet_proof_of_value | pallet_reserve | pallet_founding_cooperative)
+	pallet_cooperatives | pallet_proof_of_value | pallet_reserve | pallet_founding_cooperative | pallet_validator_set)
 		dir="${pallet#pallet_}"
 		output="$ROOT/pallets/${dir//_/-}/src/weights.rs"
 		template=(--template "$ROOT/scripts/pallet-weights.hbs")

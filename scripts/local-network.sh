@@ -12,8 +12,8 @@
 #
 # Options: --dir DIR (default ~/.local/share/covalue/local-network), --session-length BLOCKS
 # (default 10), --port-offset K (node i listens on p2p 30333+K+i, RPC 9944+K+i, Prometheus
-# 9615+K+i; default 0, so validator 1 serves RPC on 9945). The binary is $COVALUE_NODE if set,
-# else the release build (built if missing).
+# 9615+K+i; default 0, so validator 1 serves RPC on 9945; kept with the network). The binary is
+# $COVALUE_NODE if set, else the release build (built if missing).
 #
 # Every validator's account is a member of the founding DC (100 reputation each) and holds
 # 1,000,000 tokens; validator 1 pays the DC's deposit. The secret phrases are in
@@ -24,7 +24,7 @@ command="start"
 nodes=4
 dir="${XDG_DATA_HOME:-$HOME/.local/share}/covalue/local-network"
 session_length=10
-port_offset=0
+port_offset=""
 detach=0
 if [[ $# -gt 0 && "$1" != -* ]]; then command="$1"; shift; fi
 while [[ $# -gt 0 ]]; do
@@ -34,10 +34,18 @@ while [[ $# -gt 0 ]]; do
 	--session-length) session_length="$2"; shift 2 ;;
 	--port-offset) port_offset="$2"; shift 2 ;;
 	--detach) detach=1; shift ;;
-	-h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
 	esac
 done
+# The offset a network was generated with is kept beside it.
+if [[ -z "$port_offset" ]]; then
+	port_offset="$(cat "$dir/port-offset" 2>/dev/null || echo 0)"
+fi
+if ! [[ "$port_offset" =~ ^[0-9]+$ ]]; then
+	echo "--port-offset: a number" >&2
+	exit 2
+fi
 if ! [[ "$nodes" =~ ^[1-9][0-9]*$ && "$nodes" -le 32 ]]; then
 	echo "-n: between 1 and 32 validators" >&2
 	exit 2
@@ -63,6 +71,7 @@ generate() {
 	fi
 	log "generating a network of $nodes validators in $dir"
 	mkdir -p "$dir"
+	echo "$port_offset" >"$dir/port-offset"
 	local i phrase account aura grandpa peer validators="" balances="" members=""
 	for ((i = 1; i <= nodes; i++)); do
 		local base="$dir/validator-$i"
@@ -110,7 +119,7 @@ stake = "10%"
 alignment_radius = 1
 token_per_point = 10
 reputation_per_point = 20
-evaluation_period = 3
+evaluation_period = 10
 TOML
 	"$NODE_BIN" network-spec "$dir/network.toml" --out "$dir" >/dev/null
 	local spec="$dir/covalue_local_network.raw.json"
@@ -164,9 +173,9 @@ stop_all() {
 	done
 }
 
-rpc() { # port method
+rpc() { # port method [params as JSON]
 	curl -s -m 2 -H 'Content-Type: application/json' \
-		-d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"$2\",\"params\":[]}" "http://127.0.0.1:$1" || true
+		-d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"$2\",\"params\":${3:-[]}}" "http://127.0.0.1:$1" || true
 }
 
 status() {
@@ -176,8 +185,9 @@ status() {
 		local best finalized
 		best="$(rpc "$(rpc_port "$i")" chain_getHeader | grep -o '"number":"0x[0-9a-f]*"' | cut -d'"' -f4)"
 		finalized="$(rpc "$(rpc_port "$i")" chain_getFinalizedHead | grep -o '"result":"0x[0-9a-f]*"' | cut -d'"' -f4)"
-		if [[ -n "$best" ]]; then
-			printf '  validator-%s  ws://127.0.0.1:%s  best #%d  finalized %s\n' "$i" "$(rpc_port "$i")" "$best" "${finalized:0:10}…"
+		finalized="$(rpc "$(rpc_port "$i")" chain_getHeader "[\"$finalized\"]" | grep -o '"number":"0x[0-9a-f]*"' | cut -d'"' -f4)"
+		if [[ -n "$best" && -n "$finalized" ]]; then
+			printf '  validator-%s  ws://127.0.0.1:%s  best #%d  finalized #%d\n' "$i" "$(rpc_port "$i")" "$best" "$finalized"
 		else
 			printf '  validator-%s  ws://127.0.0.1:%s  not answering\n' "$i" "$(rpc_port "$i")"
 		fi

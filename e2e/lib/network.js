@@ -48,7 +48,9 @@ export class NetworkNode {
       '--name', this.name,
       '--node-key-file', join(this.basePath, 'node-key'),
       '--listen-addr', `/ip4/127.0.0.1/tcp/${this.p2pPort}`,
-      '--bootnodes', this.network.bootNode,
+      // A node that joins later dials every genesis validator, as a real node would have
+      // several boot nodes: waiting for discovery through one peer can take minutes.
+      ...(this.joinsLater ? this.network.validatorAddresses : [this.network.bootNode]).flatMap((a) => ['--bootnodes', a]),
       '--allow-private-ip',
       '--no-mdns',
       '--rpc-port', String(this.rpcPort),
@@ -172,7 +174,8 @@ export async function generateNetwork({ validators = 4, sessionLength = 5 } = {}
   const binary = nodeBinary();
   assertExecutable(binary);
   const dir = mkdtempSync(join(tmpdir(), 'covalue-network-'));
-  // A port offset whose three ranges are free: p2p 30333+K+i, RPC 9944+K+i, metrics 9615+K+i.
+  // A random port offset K, so that test runs don't meet: p2p 30333+K+i, RPC 9944+K+i, metrics
+  // 9615+K+i. The ports themselves are not probed; a node whose port is taken fails to start.
   const [probe] = await freePorts(1);
   const offset = 1000 + (probe % 20000);
   execFileSync(
@@ -184,6 +187,7 @@ export async function generateNetwork({ validators = 4, sessionLength = 5 } = {}
   const layout = JSON.parse(readFileSync(join(dir, 'nodes.json'), 'utf8'));
   const network = { dir, binary, chainSpec: layout.chainSpec, bootNode: layout.bootNode, offset, nodes: [] };
   network.nodes = layout.nodes.map((n) => new NetworkNode(network, { ...n, validator: true }));
+  network.validatorAddresses = layout.nodes.map((n) => `/ip4/127.0.0.1/tcp/${n.p2pPort}/p2p/${n.peerId}`);
   network.members = layout.nodes.map((n) => ({
     address: n.account,
     phrase: JSON.parse(readFileSync(join(n.basePath, 'account.json'), 'utf8')).secretPhrase,
@@ -205,6 +209,7 @@ export async function generateNetwork({ validators = 4, sessionLength = 5 } = {}
       validator,
       extraArgs,
     });
+    node.joinsLater = true;
     network.nodes.push(node);
     return node;
   };

@@ -230,3 +230,4 @@ fn ten_thousand_evaluations_close_in_steps_that_each_fit_a_block() {
 }
 
 mod founding;
+mod validators;

@@ -11,8 +11,9 @@
 //! GRANDPA (its session handlers) about each new set, so block authorship and finality follow
 //! it:
 //!
-//! 1. A validator's operator generates session keys on its node (`author_rotateKeysWithOwner`,
-//!    or `author_rotateKeys`) and registers them from the validator's account with
+//! 1. A validator's operator generates session keys on its node with
+//!    `author_rotateKeysWithOwner(account)`, which also returns the proof that the keys belong to
+//!    that account, and registers them from the validator's account with
 //!    `session.set_keys(keys, proof)`, which holds the session pallet's key deposit.
 //! 2. Root calls [`Pallet::add_validator`]. At the next session rotation the session pallet
 //!    queues the new set; one rotation later it becomes the active set: Aura lets the validator

@@ -11,7 +11,7 @@ use pallet_proof_of_value::{ProposalOutcome, Proposals};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::BadOrigin, DispatchError};
 
-fn who(k: Sr25519Keyring) -> AccountId {
+pub(super) fn who(k: Sr25519Keyring) -> AccountId {
 	k.to_account_id()
 }
 
@@ -28,7 +28,7 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 }
 
 /// The state of the `governed` preset at block 1.
-fn governed() -> sp_io::TestExternalities {
+pub(super) fn governed() -> sp_io::TestExternalities {
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
 	merge(&mut config, genesis_config_presets::governed_config_genesis());
 	let json = serde_json::to_vec(&config).expect("serializes");
@@ -59,14 +59,14 @@ fn with_version(ext: &mut sp_io::TestExternalities, spec_version: u32) {
 	ext.register_extension(sp_core::traits::ReadRuntimeVersionExt::new(Version(version.encode())));
 }
 
-fn root(call: RuntimeCall) -> RuntimeCall {
+pub(super) fn root(call: RuntimeCall) -> RuntimeCall {
 	RuntimeCall::FoundingCooperative(pallet_founding_cooperative::Call::dispatch_as_root {
 		call: Box::new(call),
 	})
 }
 
 /// Dave proposes `call` to the founding DC; `votes` evaluate it; it closes after its period.
-fn decide(call: RuntimeCall, votes: &[(Sr25519Keyring, u8)]) -> (u64, ProposalOutcome) {
+pub(super) fn decide(call: RuntimeCall, votes: &[(Sr25519Keyring, u8)]) -> (u64, ProposalOutcome) {
 	let id = pallet_proof_of_value::NextContributionId::<Runtime>::get();
 	assert_ok!(ProofOfValue::propose(
 		RuntimeOrigin::signed(who(Sr25519Keyring::Dave)),
@@ -86,7 +86,7 @@ fn decide(call: RuntimeCall, votes: &[(Sr25519Keyring, u8)]) -> (u64, ProposalOu
 	}
 }
 
-const APPROVE: &[(Sr25519Keyring, u8)] = &[(Sr25519Keyring::Alice, 1), (Sr25519Keyring::Bob, 1)];
+pub(super) const APPROVE: &[(Sr25519Keyring, u8)] = &[(Sr25519Keyring::Alice, 1), (Sr25519Keyring::Bob, 1)];
 
 fn code() -> Vec<u8> {
 	b"the next runtime".to_vec()
