@@ -122,6 +122,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SetChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
 
+	/// The validators that had session keys when a set was last handed to the session pallet.
+	/// A validator that purges (or, after purging, registers again) its keys changes who can
+	/// take part without changing [`Validators`]; the session pallet notices a missing validator
+	/// only when it is not the last of the set, so the set is handed over again whenever this
+	/// differs.
+	#[pallet::storage]
+	pub type WithKeys<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
 	/// Blocks per session, fixed at genesis; never zero.
 	#[pallet::storage]
 	pub type SessionLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
@@ -255,6 +264,18 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Those of `validators` that have session keys, in order.
+		fn with_keys(
+			validators: &BoundedVec<T::AccountId, T::MaxValidators>,
+		) -> BoundedVec<T::AccountId, T::MaxValidators> {
+			let registered = validators
+				.iter()
+				.filter(|v| T::ValidatorRegistration::is_registered(v))
+				.cloned()
+				.collect::<Vec<_>>();
+			BoundedVec::truncate_from(registered)
+		}
+
 		/// Checks a genesis set: between `MinValidators` and `MaxValidators` distinct accounts,
 		/// and sessions of at least one block. What the genesis build panics on, as a sentence.
 		pub fn check_genesis(
@@ -292,11 +313,20 @@ pub mod pallet {
 	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 		/// The set for session `index`, if it changed since the last one handed over.
 		fn new_session(_index: u32) -> Option<Vec<T::AccountId>> {
-			SetChanged::<T>::take().then(|| Validators::<T>::get().into_inner())
+			let validators = Validators::<T>::get();
+			let with_keys = Self::with_keys(&validators);
+			let keys_changed = with_keys != WithKeys::<T>::get();
+			if !SetChanged::<T>::take() && !keys_changed {
+				return None;
+			}
+			WithKeys::<T>::put(with_keys);
+			Some(validators.into_inner())
 		}
 
 		fn new_session_genesis(_index: u32) -> Option<Vec<T::AccountId>> {
-			Some(Validators::<T>::get().into_inner())
+			let validators = Validators::<T>::get();
+			WithKeys::<T>::put(Self::with_keys(&validators));
+			Some(validators.into_inner())
 		}
 
 		fn end_session(_index: u32) {}

@@ -122,6 +122,26 @@ fn a_validator_that_purged_its_keys_is_left_out_of_the_session() {
 }
 
 #[test]
+fn a_validator_that_purges_its_keys_later_leaves_aura_and_grandpa_even_when_last() {
+	build_and_execute(|| {
+		// Bob is the last of the set: the session pallet alone would not see a change.
+		assert_ok!(Session::purge_keys(RuntimeOrigin::signed(BOB)));
+		run_to_block(2 * SESSION_LENGTH);
+		assert_eq!(pallet_session::Validators::<Test>::get(), vec![ALICE]);
+		assert_eq!(handed_over(), vec![(0, vec![ALICE, BOB]), (2, vec![ALICE])]);
+		// Keys again: back two rotations later, without a call of this pallet.
+		set_keys(&BOB);
+		run_to_block(4 * SESSION_LENGTH);
+		assert_eq!(pallet_session::Validators::<Test>::get(), vec![ALICE, BOB]);
+		assert_eq!(
+			handed_over(),
+			vec![(0, vec![ALICE, BOB]), (2, vec![ALICE]), (4, vec![ALICE, BOB])]
+		);
+		assert_eq!(Validators::<Test>::get().into_inner(), vec![ALICE, BOB]);
+	});
+}
+
+#[test]
 fn an_invalid_genesis_is_refused_with_a_sentence() {
 	type Genesis = crate::GenesisConfig<Test>;
 	let check = |validators: Vec<AccountId>, session_length| {

@@ -86,7 +86,8 @@ pub(super) fn decide(call: RuntimeCall, votes: &[(Sr25519Keyring, u8)]) -> (u64,
 	}
 }
 
-pub(super) const APPROVE: &[(Sr25519Keyring, u8)] = &[(Sr25519Keyring::Alice, 1), (Sr25519Keyring::Bob, 1)];
+pub(super) const APPROVE: &[(Sr25519Keyring, u8)] =
+	&[(Sr25519Keyring::Alice, 1), (Sr25519Keyring::Bob, 1)];
 
 fn code() -> Vec<u8> {
 	b"the next runtime".to_vec()

@@ -3,8 +3,8 @@
 
 use super::founding::{decide, governed, root, who, APPROVE};
 use crate::{
-	AccountId, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, Session,
-	SessionKeys, System, ValidatorSet,
+	AccountId, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, Session, SessionKeys, System,
+	ValidatorSet,
 };
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok};
@@ -43,8 +43,8 @@ fn register_bob() -> SessionKeys {
 
 fn root_dispatched(result: sp_runtime::DispatchResult) -> bool {
 	System::events().iter().any(|r| {
-		r.event ==
-			RuntimeEvent::FoundingCooperative(
+		r.event
+			== RuntimeEvent::FoundingCooperative(
 				pallet_founding_cooperative::Event::RootDispatched { dc: 0, result },
 			)
 	})
@@ -64,7 +64,9 @@ fn a_passed_proposal_adds_a_validator_and_aura_and_grandpa_follow() {
 		let (_, outcome) = decide(root(add(bob.clone())), APPROVE);
 		assert_eq!(outcome, ProposalOutcome::Enacted);
 		assert!(root_dispatched(Ok(())));
-		System::assert_has_event(pallet_validator_set::Event::ValidatorAdded { who: bob.clone() }.into());
+		System::assert_has_event(
+			pallet_validator_set::Event::ValidatorAdded { who: bob.clone() }.into(),
+		);
 		assert_eq!(
 			pallet_validator_set::Validators::<Runtime>::get().into_inner(),
 			vec![alice.clone(), bob.clone()]
@@ -80,7 +82,8 @@ fn a_passed_proposal_adds_a_validator_and_aura_and_grandpa_follow() {
 		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
 		assert_eq!(aura, vec![Sr25519Keyring::Alice.public().into(), keys.aura.clone()]);
 		// GRANDPA schedules the new set, to take effect when this block is finalized.
-		let change = pallet_grandpa::PendingChange::<Runtime>::get().expect("a change is scheduled");
+		let change =
+			pallet_grandpa::PendingChange::<Runtime>::get().expect("a change is scheduled");
 		let voters: Vec<_> = change.next_authorities.iter().map(|(id, _)| id.clone()).collect();
 		assert_eq!(voters, vec![sp_keyring::Ed25519Keyring::Alice.public().into(), keys.grandpa]);
 		assert_eq!(pallet_grandpa::CurrentSetId::<Runtime>::get(), set_id + 1);
@@ -107,7 +110,9 @@ fn a_passed_proposal_cannot_remove_the_last_validator_nor_add_one_without_keys()
 	chain().execute_with(|| {
 		let (_, outcome) = decide(root(remove(who(Sr25519Keyring::Alice))), APPROVE);
 		assert_eq!(outcome, ProposalOutcome::Enacted);
-		assert!(root_dispatched(Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into())));
+		assert!(root_dispatched(Err(
+			pallet_validator_set::Error::<Runtime>::TooFewValidators.into()
+		)));
 		let (_, outcome) = decide(root(add(who(Sr25519Keyring::Charlie))), APPROVE);
 		assert_eq!(outcome, ProposalOutcome::Enacted);
 		assert!(root_dispatched(Err(pallet_validator_set::Error::<Runtime>::NoSessionKeys.into())));
@@ -125,7 +130,11 @@ fn session_keys_need_a_proof_for_the_registering_account() {
 		// Keys proven for Bob can't be registered by Charlie.
 		let generated = SessionKeys::generate(&who(Sr25519Keyring::Bob).encode(), None);
 		assert_noop!(
-			Session::set_keys(RuntimeOrigin::signed(charlie), generated.keys, generated.proof.encode()),
+			Session::set_keys(
+				RuntimeOrigin::signed(charlie),
+				generated.keys,
+				generated.proof.encode()
+			),
 			pallet_session::Error::<Runtime>::InvalidProof
 		);
 	});
