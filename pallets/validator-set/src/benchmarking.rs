@@ -3,8 +3,10 @@
 use super::*;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::{traits::Get, BoundedVec};
-use frame_system::RawOrigin;
+use frame_support::{
+	traits::{EnsureOrigin, Get},
+	BoundedVec,
+};
 use sp_runtime::traits::StaticLookup;
 
 /// Fills the set with `n` accounts (none of them `account("new", 0, 0)`).
