@@ -16,6 +16,8 @@ const EXISTENTIAL_DEPOSIT = 1_000_000_000n;
 const RUNTIME_PALLETS = [
   'System',
   'Timestamp',
+  'ValidatorSet',
+  'Session',
   'Aura',
   'Grandpa',
   'Balances',
