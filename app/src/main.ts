@@ -1,0 +1,220 @@
+// The app: connects to a node, keeps the best block's number, offers the accounts to sign with,
+// and shows the page the address's hash names: `#/` (the DCs), `#/dc/3`, `#/account/5Grw…`,
+// `#/create`. Every page reads the chain again at each new block.
+
+import './style.css';
+
+import type { ApiPromise } from '@polkadot/api';
+
+import { type Account, developmentAccounts, extensionAccounts } from './accounts';
+import { bestNumber, chainInfo, connect } from './chain';
+import { h, replace } from './dom';
+import { shortAddress } from './format';
+import { accountPage } from './pages/account';
+import { createPage } from './pages/create';
+import { dcPage } from './pages/dc';
+import { dcsPage } from './pages/dcs';
+import { type Context, message } from './ui';
+
+const DEFAULT_NODE = 'ws://127.0.0.1:9944';
+const NODE_KEY = 'covalue.node';
+const ACCOUNT_KEY = 'covalue.account';
+
+/** The node to use: `?rpc=` in the address, then the last one chosen, then what the server that
+ * serves the app names (`config.json`), then the local node. */
+async function nodeUrl(): Promise<string> {
+  const fromQuery = new URLSearchParams(location.search).get('rpc');
+  if (fromQuery) return fromQuery;
+  const saved = localStorage.getItem(NODE_KEY);
+  if (saved) return saved;
+  try {
+    const response = await fetch('config.json', { cache: 'no-store' });
+    if (response.ok) {
+      const config = (await response.json()) as { node?: string };
+      if (config.node) return config.node;
+    }
+  } catch {
+    // served without a config: the default
+  }
+  return DEFAULT_NODE;
+}
+
+interface Page {
+  refresh(): Promise<void>;
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById('app') as HTMLElement;
+  const main = h('main', { id: 'page' });
+  const nodeInput = h('input', { id: 'node-url', size: '28', 'aria-label': 'node address' });
+  const nodeForm = h(
+    'form',
+    {
+      id: 'node-form',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        const url = nodeInput.value.trim();
+        localStorage.setItem(NODE_KEY, url);
+        const next = new URL(location.href);
+        next.searchParams.set('rpc', url);
+        location.replace(next.toString());
+      },
+    },
+    nodeInput,
+    h('button', { type: 'submit' }, 'Connect'),
+  );
+  const block = h('span', { id: 'block', class: 'muted' });
+  const accountSelect = h('select', { id: 'account', 'aria-label': 'account to sign with' });
+  const extensionButton = h('button', { type: 'button', id: 'use-extension' }, 'Use a browser extension');
+  const myAccount = h('a', { id: 'my-account', href: '#/' }, 'My account');
+  replace(
+    root,
+    h(
+      'nav',
+      { class: 'top' },
+      h('a', { class: 'brand', href: '#/' }, 'Covalue'),
+      h('a', { href: '#/' }, 'DCs'),
+      h('a', { href: '#/create' }, 'Create a DC'),
+      myAccount,
+      h('span', { class: 'spacer' }),
+      block,
+      nodeForm,
+      accountSelect,
+      extensionButton,
+    ),
+    main,
+  );
+
+  const url = await nodeUrl();
+  nodeInput.value = url;
+  replace(main, message('info', `Connecting to ${url}…`));
+  let api: ApiPromise;
+  try {
+    api = await connect(url);
+  } catch (error) {
+    replace(
+      main,
+      message('error', (error as Error).message),
+      h('p', {}, 'Enter the address of a Covalue node above, for example ', h('code', {}, DEFAULT_NODE), '.'),
+    );
+    return;
+  }
+  const info = await chainInfo(api);
+  localStorage.setItem(NODE_KEY, url);
+  document.title = `Covalue — ${info.name}`;
+
+  let accounts: Account[] = info.isDevelopment ? await developmentAccounts(info.ss58) : [];
+  const names = new Map<string, string>();
+  const ctx: Context = {
+    api,
+    info,
+    now: await bestNumber(api),
+    account: null,
+    names,
+    navigate: (hash) => {
+      if (location.hash === hash) show();
+      else location.hash = hash;
+    },
+    refresh: () => refresh(),
+  };
+
+  const fillAccounts = () => {
+    names.clear();
+    for (const a of accounts) names.set(a.address, a.name);
+    const saved = localStorage.getItem(ACCOUNT_KEY);
+    replace(
+      accountSelect,
+      h('option', { value: '' }, accounts.length ? 'Sign as…' : 'No account to sign with'),
+      accounts.map((a) =>
+        h(
+          'option',
+          { value: a.address },
+          `${a.name} (${shortAddress(a.address)})${a.pair ? '' : ` · ${a.source}`}`,
+        ),
+      ),
+    );
+    const chosen = accounts.find((a) => a.address === saved) ?? null;
+    accountSelect.value = chosen?.address ?? '';
+    ctx.account = chosen;
+    myAccount.setAttribute('href', chosen ? `#/account/${chosen.address}` : '#/');
+  };
+  fillAccounts();
+  accountSelect.addEventListener('change', () => {
+    localStorage.setItem(ACCOUNT_KEY, accountSelect.value);
+    fillAccounts();
+    show();
+  });
+  extensionButton.addEventListener('click', async () => {
+    const { accounts: found, extensions } = await extensionAccounts(info.ss58);
+    if (extensions.length === 0) {
+      replace(
+        main,
+        message(
+          'error',
+          'No browser extension answered, or it refused: install polkadot{.js}, Talisman or SubWallet and allow this page.',
+        ),
+      );
+      return;
+    }
+    const known = new Set(accounts.map((a) => a.address));
+    accounts = [...accounts, ...found.filter((a) => !known.has(a.address))];
+    fillAccounts();
+    extensionButton.textContent = `${extensions.join(', ')}: ${found.length} account${found.length === 1 ? '' : 's'}`;
+  });
+
+  let page: Page | null = null;
+  let refreshing: Promise<void> | null = null;
+  let again = false;
+  const refresh = () => {
+    if (!page) return;
+    if (refreshing) {
+      again = true;
+      return;
+    }
+    const current = page;
+    refreshing = current
+      .refresh()
+      .then(() => {
+        // When the page first showed the chain's state, for the load-time measurement.
+        if (!main.dataset.ready) main.dataset.ready = String(Math.round(performance.now()));
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        main.prepend(message('error', `Reading the chain failed: ${(error as Error).message}`));
+      })
+      .finally(() => {
+        refreshing = null;
+        if (again && page === current) {
+          again = false;
+          refresh();
+        }
+      });
+  };
+  const show = () => {
+    const [, kind, arg] = (location.hash || '#/').split('/');
+    main.replaceChildren();
+    delete main.dataset.ready;
+    if (kind === 'dc' && /^\d+$/.test(arg ?? '')) page = dcPage(ctx, main, Number(arg));
+    else if (kind === 'account' && arg) page = accountPage(ctx, main, decodeURIComponent(arg));
+    else if (kind === 'create') page = createPage(ctx, main);
+    else page = dcsPage(ctx, main);
+    refreshing = null;
+    again = false;
+    refresh();
+  };
+  window.addEventListener('hashchange', show);
+  show();
+
+  await api.rpc.chain.subscribeNewHeads((header) => {
+    ctx.now = header.number.toNumber();
+    replace(block, `${info.name} · block ${ctx.now}`);
+    block.dataset.block = String(ctx.now);
+    refresh();
+  });
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  const root = document.getElementById('app');
+  if (root) root.append(message('error', `The app failed to start: ${(error as Error).message}`));
+});
