@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check: formatting, lints, all Rust tests, the release
-# node build and the end-to-end tests against that node. Fails on the first failure.
+# node build, the app's checks and bundle, and the end-to-end tests against that node (the app in
+# headless Chromium). Fails on the first failure.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$ROOT"
 
@@ -27,7 +28,13 @@ SKIP_WASM_BUILD=1 cargo clippy --locked --release --workspace --all-targets -- -
 log "feature-gated code compiles (try-runtime, runtime-benchmarks)"
 SKIP_WASM_BUILD=1 cargo check --locked --release -p covalue-runtime --features try-runtime,runtime-benchmarks
 
-log "end-to-end tests against the release node"
+log "the app: type checks and formatting, unit tests, bundle"
+ensure_npm_packages "$ROOT/app"
+(cd "$ROOT/app" && npm run --silent check && npm test --silent)
+build_app
+
+log "end-to-end tests against the release node (the app's in headless Chromium)"
+ensure_chromium
 ensure_npm_packages "$ROOT/e2e"
 (cd "$ROOT/e2e" && COVALUE_NODE="$NODE_BIN" npm test)
 

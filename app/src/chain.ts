@@ -308,7 +308,8 @@ export interface Contribution {
   /** The current median while open, the final one when closed; `null`: no consensus. */
   median: number | null;
   burned: bigint;
-  /** Blocks in which it still takes evaluations (0 once the period is over). */
+  /** Blocks still to come that take evaluations (0 once the period is over). The view function's
+   * `blocks_left` counts the current block too, which no new transaction can enter. */
   blocksLeft: number;
   /** The last block that takes evaluations. */
   lastBlock: number;
@@ -343,7 +344,9 @@ function contributionFrom(id: number, c: Codec, status: Codec | null, now: numbe
     median = m.isSome ? num(m.unwrap()) : null;
     burned = big(stored.asClosed.burned);
   } else {
-    state = stored.isClosing ? 'closing' : now > lastBlock ? 'expired' : 'open';
+    // The next transaction lands in block `now + 1`: once that is past the last block of the
+    // period, evaluating fails and closing succeeds.
+    state = stored.isClosing ? 'closing' : now >= lastBlock ? 'expired' : 'open';
     const m = status?.median;
     median = m && m.isSome ? num(m.unwrap()) : null;
   }
@@ -370,7 +373,7 @@ function contributionFrom(id: number, c: Codec, status: Codec | null, now: numbe
     state,
     median,
     burned,
-    blocksLeft: status ? num(status.blocksLeft) : 0,
+    blocksLeft: state === 'open' ? lastBlock - now : 0,
     lastBlock,
   };
 }

@@ -64,7 +64,11 @@ async function start(): Promise<void> {
     h('button', { type: 'submit' }, 'Connect'),
   );
   const block = h('span', { id: 'block', class: 'muted' });
-  const accountSelect = h('select', { id: 'account', 'aria-label': 'account to sign with' });
+  const accountSelect = h(
+    'select',
+    { id: 'account', 'aria-label': 'account to sign with' },
+    h('option', { value: '' }, 'Not connected'),
+  );
   const extensionButton = h('button', { type: 'button', id: 'use-extension' }, 'Use a browser extension');
   const myAccount = h('a', { id: 'my-account', href: '#/' }, 'My account');
   replace(

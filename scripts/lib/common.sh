@@ -63,6 +63,16 @@ ensure_nodejs() {
 	fi
 }
 
+# Debian's Chromium for the app's browser tests (driven by playwright-core, which never downloads
+# a browser of its own).
+ensure_chromium() {
+	if ! dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "install ok installed"; then
+		log "installing Debian package: chromium"
+		as_root apt-get update -qq
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+	fi
+}
+
 # npm packages from the lockfile, only when the lockfile changed since the last install.
 ensure_npm_packages() {
 	local dir="$1"
@@ -79,4 +89,17 @@ SIMULATOR_BIN="$CARGO_TARGET_DIR/release/covalue-simulate"
 build_binaries() {
 	log "building the node and the simulator (release; the first build takes a while)"
 	(cd "$ROOT" && cargo build --locked --release -p covalue-node -p covalue-simulator >&2)
+}
+
+# The app (app/): its npm packages, then its bundle in app/dist, rebuilt only when a source file
+# is newer than the bundle.
+build_app() {
+	ensure_nodejs
+	ensure_npm_packages "$ROOT/app"
+	local stamp="$ROOT/app/dist/index.html"
+	if [ ! -f "$stamp" ] || [ -n "$(find "$ROOT/app/src" "$ROOT/app/index.html" "$ROOT/app/package-lock.json" \
+		"$ROOT/app/vite.config.ts" -newer "$stamp" -print -quit)" ]; then
+		log "building the app (app/dist)"
+		(cd "$ROOT/app" && npm run --silent build >&2)
+	fi
 }

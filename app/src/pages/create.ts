@@ -4,7 +4,7 @@
 import { decodeAddress } from '@polkadot/util-crypto';
 
 import { h, replace } from '../dom';
-import { parsePercentToPerbill, parseUnits } from '../format';
+import { formatReputation, parsePercentToPerbill, parseUnits } from '../format';
 import { checkParameters, describeParameters, type Parameters } from '../parameters';
 import { dcDeposit, utf8Length } from '../deposits';
 import { type Context, field, message, native, tryAction } from '../ui';
@@ -218,7 +218,10 @@ export function createPage(ctx: Context, root: HTMLElement): { refresh(): Promis
             title: `Create the DC “${draft.name}”`,
             lines: [
               ['Token', `${draft.tokenName} (${draft.tokenSymbol}), ${draft.tokenDecimals} decimals`],
-              ['Initial members', `${draft.members.length}, with ${total} reputation in all`],
+              [
+                'Initial members',
+                `${draft.members.length}, with ${formatReputation(total)} reputation in all`,
+              ],
               [
                 'Deposit (held while the DC exists)',
                 native(ctx, dcDeposit(utf8Length(draft.name), draft.members.length)),
@@ -227,7 +230,9 @@ export function createPage(ctx: Context, root: HTMLElement): { refresh(): Promis
             tx,
             onDone: (included) => {
               const created = included.events.find((e) => e.name === 'cooperatives.CooperativeCreated');
-              const id = created ? Number(created.data[0] ?? created.data.dc) : null;
+              const id = created
+                ? Number(Array.isArray(created.data) ? created.data[0] : created.data.dc)
+                : null;
               if (id !== null && !Number.isNaN(id)) ctx.navigate(`#/dc/${id}`);
             },
           };

@@ -1,0 +1,207 @@
+// The app in headless Chromium against a fresh node: the worked example of the rules (§9) played
+// entirely through the page. Alice creates "Makers" with the form, Dave contributes, Alice, Bob
+// and Charlie evaluate (the chart, the median and the pending rewards change as they do),
+// Charlie's second evaluation is refused with a sentence, Eve closes once the period is over,
+// and the page shows the example's exact reputations and tokens. Every action goes through the
+// app's preview and is signed by the app with the development keys; the test only produces the
+// empty blocks that let the evaluation period pass, and reads the chain to check the previews'
+// deposits against what it holds. Screenshots go to e2e/artifacts/app (COVALUE_SCREENSHOTS).
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { launchBrowser, screenshot, serveApp, textOf, waitForText } from '../lib/browser.js';
+import { createBlocks, keyring, startNodeOnce } from '../lib/node.js';
+import { contributionDeposit, dcDeposit } from '../lib/queries.js';
+
+const node = startNodeOnce();
+let server;
+let browser;
+let page;
+let accounts;
+
+before(
+  async () => {
+    accounts = keyring();
+    server = await serveApp(node.wsUrl);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  },
+  { timeout: 60_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const reservedOf = async (who) => (await node.api.query.system.account(who)).data.reserved.toBigInt();
+
+/** Chooses the development account `name` in the page's account menu. */
+async function signAs(name) {
+  await page.selectOption('#account', accounts[name.toLowerCase()].address);
+  await page.waitForFunction((address) => document.querySelector('#account').value === address, accounts[name.toLowerCase()].address);
+}
+
+/** In the open preview: checks its lines, signs, and returns the outcome and the status text. */
+async function signPreview(expectLines = []) {
+  await page.waitForSelector('#preview[open]');
+  const text = await textOf(page, '#preview');
+  for (const line of expectLines) {
+    assert.ok(text.includes(line), `the preview should say “${line}”; it says: ${text}`);
+  }
+  await page.waitForSelector('#preview-sign:not([disabled])');
+  const fee = await textOf(page, '#preview-fee');
+  assert.match(fee, /^\d[\d,]*(\.\d+)? COV$/, `the preview quotes a fee in COV: ${fee}`);
+  await page.click('#preview-sign');
+  await page.waitForSelector('#preview[data-outcome]', { timeout: 30_000 });
+  const outcome = await page.getAttribute('#preview', 'data-outcome');
+  const status = await textOf(page, '#preview-status');
+  await page.click('#preview-close');
+  await page.waitForSelector('#preview', { state: 'detached' });
+  return { outcome, status };
+}
+
+const card = (id) => `#contribution-${id}`;
+const memberCell = (name, column) => `#members-table tr[data-name="${name}"] td.${column}`;
+
+test('the worked example, from the form to the exact reputations, in the browser', { timeout: 240_000 }, async () => {
+  const { api } = node;
+  const started = Date.now();
+  await page.goto(`${server.url}?rpc=${encodeURIComponent(node.wsUrl)}#/`);
+  await page.waitForSelector('#page[data-ready]');
+  const ready = Number(await page.getAttribute('#page', 'data-ready'));
+  console.log(`app: the DCs page showed the chain's state ${ready} ms after navigation (${Date.now() - started} ms with the browser's start-up)`);
+  await waitForText(page, '#dc-list', 'No DC exists yet on this chain. Create the first one.');
+  await waitForText(page, '#block', /^Development · block 0$/);
+
+  // Alice creates the DC with the form; a quorum below 50% is refused before anything is signed.
+  await signAs('Alice');
+  await page.click('#create-dc-link');
+  await page.click('#create-fill-example');
+  await page.fill('#create-quorum', '40');
+  await waitForText(page, '#create-problems', /The quorum must be between 50% and 100%/);
+  assert.equal(await page.getAttribute('#create-submit', 'disabled'), '', 'an invalid form cannot be submitted');
+  await page.fill('#create-quorum', '50');
+  await waitForText(page, '#create-problems', '');
+  await waitForText(page, '#create-words li:nth-child(2)', /^Half of all reputation must stand behind a score/);
+  await waitForText(page, '#create-deposit', 'Deposit: 100.0578 COV, held for as long as the DC exists.');
+  await screenshot(page, '1-create-dc');
+  const aliceHeld = await reservedOf(accounts.alice.address);
+  await page.click('#create-submit');
+  const created = await signPreview(['Makers token (MKR), 0 decimals', '3, with 1,000 reputation in all', '100.0578 COV']);
+  assert.deepEqual(created, { outcome: 'ok', status: 'Done: in block 1.' });
+  assert.equal((await reservedOf(accounts.alice.address)) - aliceHeld, dcDeposit('Makers', 3), 'the preview’s deposit is what the chain holds');
+
+  // The DC's page: the rules in words and its three members.
+  await page.waitForSelector('#dc-rules');
+  assert.equal(await page.evaluate(() => location.hash), '#/dc/0');
+  await waitForText(page, '#dc-total-reputation', '1,000');
+  await waitForText(page, memberCell('Alice', 'reputation'), '400');
+  await waitForText(page, memberCell('Charlie', 'vested'), '300');
+
+  // Dave contributes c1 with its content hashed in the browser.
+  await signAs('Dave');
+  await page.fill('#contribute-text', 'Makers c1: the first contribution of the worked example');
+  await page.fill('#contribute-uri', 'ipfs://makers/c1');
+  await page.fill('#contributors .contributor-address', accounts.dave.address);
+  const daveHeld = await reservedOf(accounts.dave.address);
+  await page.click('#contribute-submit');
+  assert.deepEqual(await signPreview(['Dave 100%', '1.0508 COV']), { outcome: 'ok', status: 'Done: in block 2.' });
+  assert.equal((await reservedOf(accounts.dave.address)) - daveHeld, contributionDeposit(16, 1, 6));
+  const c1 = card(0);
+  await waitForText(page, `${c1} .state`, 'open');
+  await waitForText(page, `${c1} .need`, '500 of 1,000 (half of all reputation at submission)');
+  await waitForText(page, `${c1} .blocks-left`, '10 blocks (1 minute): evaluations until block 12');
+  const stored = await api.query.proofOfValue.contributions(0);
+  assert.equal(stored.unwrap().uri.toUtf8(), 'ipfs://makers/c1');
+
+  // Alice scores 4: her 40 reputation at stake; no score has the quorum yet.
+  await signAs('Alice');
+  await page.selectOption(`${c1} select.score`, '4');
+  await page.click(`${c1} button.evaluate`);
+  assert.equal((await signPreview(['40 reputation (10% of your weight), of your 400 vested'])).outcome, 'ok');
+  await waitForText(page, `${c1} .evaluations`, '1');
+  await waitForText(page, `${c1} .median`, 'none yet');
+  assert.equal(await page.getAttribute(`${c1} rect.bucket[data-score="4"]`, 'data-weight'), '400');
+
+  // Bob scores 4: 700 at 4 reach the quorum of 500, the median is 4 and Dave is rewarded.
+  await signAs('Bob');
+  await page.selectOption(`${c1} select.score`, '4');
+  await page.click(`${c1} button.evaluate`);
+  assert.equal((await signPreview(['30 reputation (10% of your weight), of your 300 vested'])).outcome, 'ok');
+  await waitForText(page, `${c1} .median`, '4');
+  assert.equal(await page.getAttribute(`${c1} rect.bucket.median`, 'data-score'), '4');
+  assert.equal(await page.getAttribute(`${c1} rect.bucket[data-score="4"]`, 'data-weight'), '700');
+  await waitForText(page, `${c1} .paid`, '40 MKR and 80 reputation (median 4)');
+  await waitForText(page, memberCell('Dave', 'tokens'), '40 MKR');
+
+  // Charlie scores 2; the median stays 4.
+  await signAs('Charlie');
+  await page.selectOption(`${c1} select.score`, '2');
+  await page.click(`${c1} button.evaluate`);
+  assert.equal((await signPreview(['30 reputation'])).outcome, 'ok');
+  await waitForText(page, `${c1} .evaluations`, '3');
+  assert.equal(await page.getAttribute(`${c1} rect.bucket[data-score="2"]`, 'data-weight'), '300');
+  await waitForText(page, `${c1} .median`, '4');
+  await waitForText(page, `${c1} .chart-box svg`, /quorum 500/);
+  await screenshot(page, '2-dc-open-contribution');
+
+  // Charlie again: refused with a sentence, and nothing changes.
+  await page.selectOption(`${c1} select.score`, '2');
+  await page.click(`${c1} button.evaluate`);
+  assert.deepEqual(await signPreview(), {
+    outcome: 'error',
+    status: 'You have already evaluated this contribution; an evaluation is final.',
+  });
+  await waitForText(page, `${c1} .evaluations`, '3');
+
+  // Alice's account page: her open evaluation would pay 64 now (17 accrued + 47 of the pot).
+  await page.goto(`${server.url}?rpc=${encodeURIComponent(node.wsUrl)}#/account/${accounts.alice.address}`);
+  await waitForText(page, '#account-open-evaluations tr[data-contribution="0"] td.payout', '64');
+  await waitForText(page, '#account-standings tr[data-dc="0"] td.escrowed', '40');
+  await screenshot(page, '3-account-open-evaluation');
+
+  // The period ends at block 12; Eve closes in block 13, before the automatic closing would.
+  const best = (await api.rpc.chain.getHeader()).number.toNumber();
+  await createBlocks(api, 12 - best);
+  await page.goto(`${server.url}?rpc=${encodeURIComponent(node.wsUrl)}#/dc/0`);
+  await waitForText(page, `${c1} .state`, 'period over');
+  await signAs('Eve');
+  await page.click(`${c1} button.close`);
+  assert.deepEqual(await signPreview(), { outcome: 'ok', status: 'Done: in block 13.' });
+
+  // The example's final state: Alice 424 (24 pending), Bob 305 (5 pending), Charlie 270, Dave 80
+  // pending, 1 burned, 1079 in all, Dave holds 40 MKR.
+  await waitForText(page, `#closed-contributions ${c1} .state`, 'closed at median 4');
+  await waitForText(page, `${c1} .burned`, '1');
+  await waitForText(page, '#dc-total-reputation', '1,079');
+  const expected = {
+    Alice: { reputation: '424', vested: '400', escrowed: '0', pending: /^24 vests at block 30/ },
+    Bob: { reputation: '305', vested: '300', escrowed: '0', pending: /^5 vests at block 30/ },
+    Charlie: { reputation: '270', vested: '270', escrowed: '0', pending: /^0$/ },
+    Dave: { reputation: '80', vested: '0', escrowed: '0', pending: /^80 vests at block 20/ },
+  };
+  for (const [name, columns] of Object.entries(expected)) {
+    for (const [column, value] of Object.entries(columns)) {
+      await waitForText(page, memberCell(name, column), value);
+    }
+  }
+  await waitForText(page, memberCell('Dave', 'tokens'), '40 MKR');
+  await waitForText(page, memberCell('Alice', 'tokens'), '0 MKR');
+  await screenshot(page, '4-dc-closed-worked-example');
+
+  // Dave cleans it up from the page and gets his deposit back.
+  await signAs('Dave');
+  await page.click(`${c1} button.clean-up`);
+  assert.equal((await signPreview()).outcome, 'ok');
+  await page.waitForSelector(c1, { state: 'detached' });
+  assert.equal(await reservedOf(accounts.dave.address), daveHeld);
+
+  // The DCs page lists Makers with its parameters in words and no reserve yet.
+  await page.click('nav.top a[href="#/"]');
+  await waitForText(page, '#dc-list [data-dc="0"] .total-reputation', '1,079');
+  await waitForText(page, '#dc-list [data-dc="0"] .reserve', /^No price cap yet/);
+  await screenshot(page, '5-dcs');
+});
