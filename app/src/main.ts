@@ -46,7 +46,7 @@ interface Page {
 async function start(): Promise<void> {
   const root = document.getElementById('app') as HTMLElement;
   const main = h('main', { id: 'page' });
-  const nodeInput = h('input', { id: 'node-url', size: '28', 'aria-label': 'node address' });
+  const nodeInput = h('input', { id: 'node-url', size: '22', 'aria-label': 'node address' });
   const nodeForm = h(
     'form',
     {

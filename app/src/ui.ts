@@ -5,7 +5,7 @@ import type { ApiPromise } from '@polkadot/api';
 
 import type { Account } from './accounts';
 import type { ChainInfo, Tx } from './chain';
-import { h, replace } from './dom';
+import { h, replace, svg } from './dom';
 import { formatAmount, shortAddress } from './format';
 import { feeOf, type Included, submit } from './tx';
 
@@ -23,6 +23,11 @@ export interface Context {
   /** Asks the current page to read the chain again. */
   refresh(): void;
 }
+
+const COPY_ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">' +
+  '<rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5"/>' +
+  '<path d="M3 11V3.5A1.5 1.5 0 0 1 4.5 2H11" fill="none" stroke="currentColor" stroke-width="1.5"/></svg>';
 
 /** An address: a link to its account page, its name if known, and a copy button. */
 export function addressView(ctx: Context, address: string): HTMLElement {
@@ -42,7 +47,7 @@ export function addressView(ctx: Context, address: string): HTMLElement {
         );
       },
     },
-    '⧉',
+    svg(COPY_ICON),
   );
   return h(
     'span',

@@ -93,7 +93,8 @@ export async function waitForText(page, selector, expected, timeout = 20_000) {
     const shown = await page
       .$eval(selector, (el) => el.textContent.replace(/\s+/g, ' ').trim())
       .catch(() => '(no such element)');
-    throw new Error(`${selector} should show ${expected}, it shows: ${shown}\n${error.message}`);
+    const picture = await screenshot(page, 'failure').catch(() => '(no screenshot)');
+    throw new Error(`${selector} should show ${expected}, it shows: ${shown} (the page: ${picture})\n${error.message}`);
   }
 }
 

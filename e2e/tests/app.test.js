@@ -5,16 +5,17 @@
 // and the page shows the example's exact reputations and tokens. Every action goes through the
 // app's preview and is signed by the app with the development keys; the test only produces the
 // empty blocks that let the evaluation period pass, and reads the chain to check the previews'
-// deposits against what it holds. Screenshots go to e2e/artifacts/app (COVALUE_SCREENSHOTS).
+// deposits against what it holds. Then an account of a browser extension signs a contribution
+// through the extension's signer. Screenshots go to e2e/artifacts/app (COVALUE_SCREENSHOTS).
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { launchBrowser, screenshot, serveApp, textOf, waitForText } from '../lib/browser.js';
-import { createBlocks, keyring, startNodeOnce } from '../lib/node.js';
+import { createBlocks, keyring, startNode, submit } from '../lib/node.js';
 import { contributionDeposit, dcDeposit } from '../lib/queries.js';
 
-const node = startNodeOnce();
+let node;
 let server;
 let browser;
 let page;
@@ -22,19 +23,25 @@ let accounts;
 
 before(
   async () => {
+    node = await startNode({ label: 'app' });
     accounts = keyring();
     server = await serveApp(node.wsUrl);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    page.on('console', (entry) => entry.type() === 'error' && console.error(`page console: ${entry.text()}`));
   },
-  { timeout: 60_000 },
+  { timeout: 150_000 },
 );
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(
+  async () => {
+    await browser?.close();
+    await server?.stop();
+    await node?.stop();
+  },
+  { timeout: 40_000 },
+);
 
 const reservedOf = async (who) => (await node.api.query.system.account(who)).data.reserved.toBigInt();
 
@@ -74,7 +81,10 @@ test('the worked example, from the form to the exact reputations, in the browser
   const ready = Number(await page.getAttribute('#page', 'data-ready'));
   console.log(`app: the DCs page showed the chain's state ${ready} ms after navigation (${Date.now() - started} ms with the browser's start-up)`);
   await waitForText(page, '#dc-list', 'No DC exists yet on this chain. Create the first one.');
-  await waitForText(page, '#block', /^Development · block 0$/);
+  // The blocks below count from the node's best block when the test starts (the harness may have
+  // sealed one already): the DC is created in block base + 1, c1 submitted in base + 2.
+  const base = (await api.rpc.chain.getHeader()).number.toNumber();
+  await waitForText(page, '#block', `Development · block ${base}`);
 
   // Alice creates the DC with the form; a quorum below 50% is refused before anything is signed.
   await signAs('Alice');
@@ -91,7 +101,7 @@ test('the worked example, from the form to the exact reputations, in the browser
   const aliceHeld = await reservedOf(accounts.alice.address);
   await page.click('#create-submit');
   const created = await signPreview(['Makers token (MKR), 0 decimals', '3, with 1,000 reputation in all', '100.0578 COV']);
-  assert.deepEqual(created, { outcome: 'ok', status: 'Done: in block 1.' });
+  assert.deepEqual(created, { outcome: 'ok', status: `Done: in block ${base + 1}.` });
   assert.equal((await reservedOf(accounts.alice.address)) - aliceHeld, dcDeposit('Makers', 3), 'the preview’s deposit is what the chain holds');
 
   // The DC's page: the rules in words and its three members.
@@ -108,12 +118,12 @@ test('the worked example, from the form to the exact reputations, in the browser
   await page.fill('#contributors .contributor-address', accounts.dave.address);
   const daveHeld = await reservedOf(accounts.dave.address);
   await page.click('#contribute-submit');
-  assert.deepEqual(await signPreview(['Dave 100%', '1.0508 COV']), { outcome: 'ok', status: 'Done: in block 2.' });
+  assert.deepEqual(await signPreview(['Dave 100%', '1.0508 COV']), { outcome: 'ok', status: `Done: in block ${base + 2}.` });
   assert.equal((await reservedOf(accounts.dave.address)) - daveHeld, contributionDeposit(16, 1, 6));
   const c1 = card(0);
   await waitForText(page, `${c1} .state`, 'open');
   await waitForText(page, `${c1} .need`, '500 of 1,000 (half of all reputation at submission)');
-  await waitForText(page, `${c1} .blocks-left`, '10 blocks (1 minute): evaluations until block 12');
+  await waitForText(page, `${c1} .blocks-left`, `10 blocks (1 minute): evaluations until block ${base + 12}`);
   const stored = await api.query.proofOfValue.contributions(0);
   assert.equal(stored.unwrap().uri.toUtf8(), 'ipfs://makers/c1');
 
@@ -123,7 +133,7 @@ test('the worked example, from the form to the exact reputations, in the browser
   await page.click(`${c1} button.evaluate`);
   assert.equal((await signPreview(['40 reputation (10% of your weight), of your 400 vested'])).outcome, 'ok');
   await waitForText(page, `${c1} .evaluations`, '1');
-  await waitForText(page, `${c1} .median`, 'none yet');
+  await waitForText(page, `${c1} .current-median`, 'none yet');
   assert.equal(await page.getAttribute(`${c1} rect.bucket[data-score="4"]`, 'data-weight'), '400');
 
   // Bob scores 4: 700 at 4 reach the quorum of 500, the median is 4 and Dave is rewarded.
@@ -131,7 +141,7 @@ test('the worked example, from the form to the exact reputations, in the browser
   await page.selectOption(`${c1} select.score`, '4');
   await page.click(`${c1} button.evaluate`);
   assert.equal((await signPreview(['30 reputation (10% of your weight), of your 300 vested'])).outcome, 'ok');
-  await waitForText(page, `${c1} .median`, '4');
+  await waitForText(page, `${c1} .current-median`, '4');
   assert.equal(await page.getAttribute(`${c1} rect.bucket.median`, 'data-score'), '4');
   assert.equal(await page.getAttribute(`${c1} rect.bucket[data-score="4"]`, 'data-weight'), '700');
   await waitForText(page, `${c1} .paid`, '40 MKR and 80 reputation (median 4)');
@@ -144,7 +154,7 @@ test('the worked example, from the form to the exact reputations, in the browser
   assert.equal((await signPreview(['30 reputation'])).outcome, 'ok');
   await waitForText(page, `${c1} .evaluations`, '3');
   assert.equal(await page.getAttribute(`${c1} rect.bucket[data-score="2"]`, 'data-weight'), '300');
-  await waitForText(page, `${c1} .median`, '4');
+  await waitForText(page, `${c1} .current-median`, '4');
   await waitForText(page, `${c1} .chart-box svg`, /quorum 500/);
   await screenshot(page, '2-dc-open-contribution');
 
@@ -163,25 +173,28 @@ test('the worked example, from the form to the exact reputations, in the browser
   await waitForText(page, '#account-standings tr[data-dc="0"] td.escrowed', '40');
   await screenshot(page, '3-account-open-evaluation');
 
-  // The period ends at block 12; Eve closes in block 13, before the automatic closing would.
+  // The period ends at block base + 12; Eve closes in the next block, before the automatic
+  // closing would.
   const best = (await api.rpc.chain.getHeader()).number.toNumber();
-  await createBlocks(api, 12 - best);
+  await createBlocks(api, base + 12 - best);
   await page.goto(`${server.url}?rpc=${encodeURIComponent(node.wsUrl)}#/dc/0`);
   await waitForText(page, `${c1} .state`, 'period over');
   await signAs('Eve');
   await page.click(`${c1} button.close`);
-  assert.deepEqual(await signPreview(), { outcome: 'ok', status: 'Done: in block 13.' });
+  assert.deepEqual(await signPreview(), { outcome: 'ok', status: `Done: in block ${base + 13}.` });
 
   // The example's final state: Alice 424 (24 pending), Bob 305 (5 pending), Charlie 270, Dave 80
-  // pending, 1 burned, 1079 in all, Dave holds 40 MKR.
+  // pending, 1 burned, 1079 in all, Dave holds 40 MKR. Reputation earned in block b vests at
+  // (⌊b / 10⌋ + 2)·10: Dave's from Bob's evaluation, the evaluators' from the closing.
+  const vests = (block) => (Math.floor(block / 10) + 2) * 10;
   await waitForText(page, `#closed-contributions ${c1} .state`, 'closed at median 4');
   await waitForText(page, `${c1} .burned`, '1');
   await waitForText(page, '#dc-total-reputation', '1,079');
   const expected = {
-    Alice: { reputation: '424', vested: '400', escrowed: '0', pending: /^24 vests at block 30/ },
-    Bob: { reputation: '305', vested: '300', escrowed: '0', pending: /^5 vests at block 30/ },
+    Alice: { reputation: '424', vested: '400', escrowed: '0', pending: new RegExp(`^24 vests at block ${vests(base + 13)} `) },
+    Bob: { reputation: '305', vested: '300', escrowed: '0', pending: new RegExp(`^5 vests at block ${vests(base + 13)} `) },
     Charlie: { reputation: '270', vested: '270', escrowed: '0', pending: /^0$/ },
-    Dave: { reputation: '80', vested: '0', escrowed: '0', pending: /^80 vests at block 20/ },
+    Dave: { reputation: '80', vested: '0', escrowed: '0', pending: new RegExp(`^80 vests at block ${vests(base + 4)} `) },
   };
   for (const [name, columns] of Object.entries(expected)) {
     for (const [column, value] of Object.entries(columns)) {
@@ -204,4 +217,60 @@ test('the worked example, from the form to the exact reputations, in the browser
   await waitForText(page, '#dc-list [data-dc="0"] .total-reputation', '1,079');
   await waitForText(page, '#dc-list [data-dc="0"] .reserve', /^No price cap yet/);
   await screenshot(page, '5-dcs');
+});
+
+test('an account of a browser extension signs through the extension’s signer', { timeout: 120_000 }, async () => {
+  const { api } = node;
+  // A wallet account the page has no key for, funded from Alice.
+  const wallet = accounts.keyring.addFromUri('//CovalueWallet', { name: 'wallet' });
+  await submit(api, api.tx.balances.transferKeepAlive(wallet.address, 10n * 10n ** 12n), accounts.alice);
+
+  // A page with an extension injected the way polkadot{.js}, Talisman and SubWallet inject
+  // themselves (`window.injectedWeb3`); its signer hands each payload to this test, which signs
+  // it with the wallet's key as an extension does (`ExtrinsicPayload.sign`).
+  const signed = [];
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const walletPage = await context.newPage();
+  await walletPage.exposeFunction('covalueTestWalletSign', (payload) => {
+    signed.push(payload);
+    return api.registry.createType('ExtrinsicPayload', payload, { version: payload.version }).sign(wallet).signature;
+  });
+  await walletPage.addInitScript((address) => {
+    const list = [{ address, name: 'Test wallet', type: 'sr25519' }];
+    window.injectedWeb3 = {
+      'test-wallet': {
+        version: '1.0.0',
+        enable: async () => ({
+          accounts: { get: async () => list, subscribe: (cb) => (cb(list), () => {}) },
+          signer: {
+            signPayload: async (payload) => ({ id: 1, signature: await window.covalueTestWalletSign(payload) }),
+          },
+        }),
+      },
+    };
+  }, wallet.address);
+  try {
+    await walletPage.goto(`${server.url}?rpc=${encodeURIComponent(node.wsUrl)}#/dc/0`);
+    await walletPage.waitForSelector('#page[data-ready]');
+    await walletPage.click('#use-extension');
+    await waitForText(walletPage, '#use-extension', 'test-wallet: 1 account');
+    await walletPage.selectOption('#account', wallet.address);
+    await walletPage.waitForSelector('#contribute-form');
+    await walletPage.fill('#contribute-text', 'Signed in a wallet');
+    await walletPage.click('#contribute-submit');
+    await walletPage.waitForSelector('#preview[open]');
+    assert.match(await textOf(walletPage, '#preview'), /Signed by Test wallet .*\(test-wallet\)/);
+    await walletPage.waitForSelector('#preview-sign:not([disabled])');
+    await walletPage.click('#preview-sign');
+    await walletPage.waitForSelector('#preview[data-outcome]', { timeout: 30_000 });
+    assert.equal(await walletPage.getAttribute('#preview', 'data-outcome'), 'ok', await textOf(walletPage, '#preview-status'));
+  } finally {
+    await context.close();
+  }
+  assert.equal(signed.length, 1, 'the extension signed exactly one payload');
+  assert.equal(signed[0].address, wallet.address);
+  const entries = await api.query.proofOfValue.contributions.entries();
+  const mine = entries.map(([, c]) => c.unwrap()).filter((c) => c.depositor.toString() === wallet.address);
+  assert.equal(mine.length, 1, 'the wallet’s contribution is on chain');
+  assert.equal(mine[0].contributors[0][0].toString(), wallet.address);
 });

@@ -433,12 +433,22 @@ class ContributionCard {
         ' · hash ',
         h('code', { title: c.contentHash }, `${c.contentHash.slice(0, 10)}…`),
       ),
-      h('div', { class: 'chart-box', 'data-label': chartLabel(chart) }, svg(bucketChart(chart))),
+      h(
+        'figure',
+        { class: 'chart-box', 'data-label': chartLabel(chart) },
+        svg(bucketChart(chart)),
+        h(
+          'figcaption',
+          { class: 'muted' },
+          'Dark: the reputation that gave each score; light: that gave it or more. The dashed line is the quorum; ' +
+            'the median (orange) is the highest score whose light bar reaches it.',
+        ),
+      ),
       h(
         'dl',
         { class: 'facts compact' },
         h('dt', {}, 'Median'),
-        h('dd', { class: 'median' }, c.median === null ? 'none yet' : String(c.median)),
+        h('dd', { class: 'current-median' }, c.median === null ? 'none yet' : String(c.median)),
         h('dt', {}, 'Quorum'),
         h(
           'dd',
