@@ -46,7 +46,7 @@ interface Page {
 async function start(): Promise<void> {
   const root = document.getElementById('app') as HTMLElement;
   const main = h('main', { id: 'page' });
-  const nodeInput = h('input', { id: 'node-url', size: '22', 'aria-label': 'node address' });
+  const nodeInput = h('input', { id: 'node-url', size: '16', 'aria-label': 'node address' });
   const nodeForm = h(
     'form',
     {
@@ -69,7 +69,15 @@ async function start(): Promise<void> {
     { id: 'account', 'aria-label': 'account to sign with' },
     h('option', { value: '' }, 'Not connected'),
   );
-  const extensionButton = h('button', { type: 'button', id: 'use-extension' }, 'Use a browser extension');
+  const extensionButton = h(
+    'button',
+    {
+      type: 'button',
+      id: 'use-extension',
+      title: 'Sign with the polkadot{.js} extension, Talisman or SubWallet',
+    },
+    'Extension',
+  );
   const myAccount = h('a', { id: 'my-account', href: '#/' }, 'My account');
   replace(
     root,

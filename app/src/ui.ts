@@ -29,10 +29,9 @@ const COPY_ICON =
   '<rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5"/>' +
   '<path d="M3 11V3.5A1.5 1.5 0 0 1 4.5 2H11" fill="none" stroke="currentColor" stroke-width="1.5"/></svg>';
 
-/** An address: a link to its account page, its name if known, and a copy button. */
-export function addressView(ctx: Context, address: string): HTMLElement {
-  const name = ctx.names.get(address);
-  const copy = h(
+/** A button that copies `address`. */
+export function copyButton(address: string): HTMLElement {
+  const button = h(
     'button',
     {
       class: 'copy',
@@ -42,13 +41,19 @@ export function addressView(ctx: Context, address: string): HTMLElement {
       onclick: (event: Event) => {
         event.preventDefault();
         copyText(address).then(
-          () => flash(copy, 'Copied'),
-          () => flash(copy, 'Select and copy'),
+          () => flash(button, 'Copied'),
+          () => flash(button, 'Select and copy'),
         );
       },
     },
     svg(COPY_ICON),
   );
+  return button;
+}
+
+/** An address: a link to its account page, its name if known, and a copy button. */
+export function addressView(ctx: Context, address: string): HTMLElement {
+  const name = ctx.names.get(address);
   return h(
     'span',
     { class: 'address', 'data-address': address },
@@ -58,7 +63,7 @@ export function addressView(ctx: Context, address: string): HTMLElement {
       name ? `${name} ` : '',
       h('code', {}, shortAddress(address)),
     ),
-    copy,
+    copyButton(address),
   );
 }
 

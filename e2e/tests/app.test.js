@@ -274,3 +274,66 @@ test('an account of a browser extension signs through the extension’s signer',
   assert.equal(mine.length, 1, 'the wallet’s contribution is on chain');
   assert.equal(mine[0].contributors[0][0].toString(), wallet.address);
 });
+
+test('the reserve through the page: price cap, buy and redeem at the quotes, revenue, a refusal', { timeout: 120_000 }, async () => {
+  const { api } = node;
+  const COV = 10n ** 12n;
+  const tokens = async (who) => {
+    const account = await api.query.assets.account(0, who);
+    return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
+  };
+  const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
+  await page.goto(`${server.url}?rpc=${encodeURIComponent(node.wsUrl)}#/dc/0`);
+
+  // Alice, the admin, sets a cap of 2.5 COV per MKR (the FixedU128 2.5 × 10¹², COV base units
+  // per token base unit).
+  await signAs('Alice');
+  await page.fill('#cap-price', '2.5');
+  await page.selectOption('#cap-asset', 'native');
+  await page.click('#cap-submit');
+  assert.equal((await signPreview(['2.5 COV per MKR'])).outcome, 'ok');
+  await waitForText(page, '#dc-facts .price-cap', '2.5 COV per MKR');
+  await waitForText(page, '#dc-facts .redemption-price', '0 COV per MKR');
+  const reserve = (await api.query.reserve.reserves(0)).unwrap();
+  assert.equal(reserve.priceCap.toBigInt(), 25n * 10n ** 29n);
+
+  // Bob buys 10 MKR: 10 × 2.5 = 25 COV, with a limit 1% above the quote.
+  await signAs('Bob');
+  await page.fill('#buy-amount', '10');
+  await waitForText(page, '#buy-quote', 'costs 25 COV; at most 25.25 COV with your limit');
+  const bobFree = await free(accounts.bob.address);
+  await page.click('#buy-submit');
+  assert.equal((await signPreview(['25 COV', '25.25 COV'])).outcome, 'ok');
+  assert.equal(await tokens(accounts.bob.address), 10n);
+  const bobPaid = bobFree - (await free(accounts.bob.address));
+  assert.ok(bobPaid > 25n * COV && bobPaid < 25n * COV + COV / 10n, `Bob paid 25 COV and a fee: ${bobPaid}`);
+  await waitForText(page, '#dc-facts .reserve-balance', '25 COV');
+  await waitForText(page, '#dc-supply', '50 MKR');
+  await waitForText(page, '#dc-facts .redemption-price', '0.5 COV per MKR');
+
+  // Dave redeems 10 of his 40 MKR: the reserve's 25 COV over 50 MKR, 5 COV.
+  await signAs('Dave');
+  await page.fill('#redeem-amount', '10');
+  await waitForText(page, '#redeem-quote', 'pays 5 COV; at least 4.95 COV with your limit');
+  await page.click('#redeem-submit');
+  assert.equal((await signPreview(['5 COV', '4.95 COV'])).outcome, 'ok');
+  assert.equal(await tokens(accounts.dave.address), 30n);
+  await waitForText(page, '#dc-facts .reserve-balance', '20 COV');
+
+  // Eve deposits 20 COV of revenue: 40 COV behind 40 MKR, 1 COV per MKR.
+  await signAs('Eve');
+  await page.fill('#revenue-amount', '20');
+  await page.click('#revenue-submit');
+  assert.equal((await signPreview(['20 COV'])).outcome, 'ok');
+  await waitForText(page, '#dc-facts .reserve-balance', '40 COV');
+  await waitForText(page, '#dc-facts .redemption-price', '1 COV per MKR');
+  await screenshot(page, '6-dc-reserve');
+
+  // Charlie holds no MKR: redeeming is refused with a sentence and nothing changes.
+  await signAs('Charlie');
+  await page.fill('#redeem-amount', '1');
+  await page.click('#redeem-submit');
+  assert.deepEqual(await signPreview(), { outcome: 'error', status: 'You hold fewer tokens than you want to redeem.' });
+  await waitForText(page, '#dc-facts .reserve-balance', '40 COV');
+  assert.equal((await api.query.reserve.reserves(0)).unwrap().balance.toBigInt(), 40n * COV);
+});

@@ -15,7 +15,7 @@ import {
 } from '../chain';
 import { h, replace } from '../dom';
 import { formatAmount, formatBlocks, formatReputation } from '../format';
-import { addressView, type Context, message, native } from '../ui';
+import { type Context, copyButton, message, native } from '../ui';
 
 export function accountPage(ctx: Context, root: HTMLElement, address: string): { refresh(): Promise<void> } {
   try {
@@ -29,12 +29,8 @@ export function accountPage(ctx: Context, root: HTMLElement, address: string): {
   const evaluations = h('div', { id: 'account-evaluations' });
   replace(
     root,
-    h(
-      'header',
-      { class: 'page-head' },
-      h('h1', {}, ctx.names.get(address) ?? 'Account', ' ', addressView(ctx, address)),
-    ),
-    h('p', { class: 'muted' }, h('code', { id: 'account-address' }, address)),
+    h('header', { class: 'page-head' }, h('h1', {}, ctx.names.get(address) ?? 'Account')),
+    h('p', { class: 'muted' }, h('code', { id: 'account-address' }, address), copyButton(address)),
     balance,
     h('h2', {}, 'Reputation and tokens'),
     standings,

@@ -465,7 +465,9 @@ class ContributionCard {
               h(
                 'dd',
                 { class: 'paid' },
-                `${formatAmount(BigInt(c.paid) * p.tokenPerPoint, dc.token)} and ${formatReputation(BigInt(c.paid) * p.reputationPerPoint)} reputation (median ${c.paid})`,
+                c.paid === 0
+                  ? 'nothing yet'
+                  : `${formatAmount(BigInt(c.paid) * p.tokenPerPoint, dc.token)} and ${formatReputation(BigInt(c.paid) * p.reputationPerPoint)} reputation (median ${c.paid})`,
               ),
             ]
           : null,
