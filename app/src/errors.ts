@@ -21,11 +21,12 @@ const SENTENCES: Record<string, string> = {
   'cooperatives.ReputationOverflow': 'The initial members’ reputation adds up to more than the chain allows.',
   'cooperatives.InvalidEpochLength': 'An epoch must be at least one block long.',
   'cooperatives.InvalidScoreRange':
-    'Scores go from a lowest to a highest score; the highest must be at least 1.',
+    'Scores go from a lowest to a highest score; the highest must be at least 1 and at most the chain’s MaxScore.',
   'cooperatives.InvalidQuorum': 'The quorum must be between 50% and 100%.',
   'cooperatives.InvalidAlignmentRadius': 'The alignment radius can be at most the width of the score scale.',
   'cooperatives.InvalidEvaluationPeriod':
-    'The evaluation period must be at least one block and at most the DC’s epoch length.',
+    'The evaluation period must be at least one block, at most the DC’s epoch length and at most the chain’s ' +
+    'MaxEvaluationPeriod.',
   'cooperatives.TokenIdTaken': 'The token id this DC needs is taken already.',
   'cooperatives.RemainderBelowMinimum':
     'You would keep fewer tokens than the minimum balance: redeem all or less.',
@@ -65,15 +66,12 @@ const SENTENCES: Record<string, string> = {
   'reserve.CannotPayEndowment': 'You can’t pay the reserve asset’s minimum balance into the reserve account.',
   // Balances, tokens and transaction validity
   'balances.InsufficientBalance': 'Your balance is too low for this.',
-  'balances.FundsUnavailable': 'Your balance is too low for this.',
   'token.FundsUnavailable': 'Your balance is too low for this (the deposit or payment can’t be held).',
   'token.BelowMinimum': 'This would leave an account below the minimum balance.',
-  'token.NoFunds': 'Your balance is too low for this.',
   'assets.BalanceLow': 'You hold fewer tokens than this.',
   'arithmetic.Overflow': 'An amount is too large for the chain.',
   'arithmetic.Underflow': 'An amount is too small for the chain.',
   'system.CallFiltered': 'The chain does not allow this call from this account.',
-  'invalid.Payment': 'Your balance is too low to pay the fee.',
 };
 
 /** The sentence for an error: the app's own, or the chain's documentation, or its name. */

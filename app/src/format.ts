@@ -37,13 +37,18 @@ export function formatReputation(amount: bigint): string {
  * decimals than the token has, and on negative numbers.
  */
 export function parseUnits(text: string, decimals: number): bigint {
-  const cleaned = text.trim().replace(/[,_\s]/g, '');
-  if (cleaned === '') {
+  const trimmed = text.trim();
+  if (trimmed === '') {
     throw new Error('Enter an amount.');
   }
+  // Commas only as thousands separators ("1,000.5"); "2,5" would silently be 25.
+  if (trimmed.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(trimmed)) {
+    throw new Error(`“${trimmed}” is not an amount: write decimals with a point, as in 2.5.`);
+  }
+  const cleaned = trimmed.replace(/[,_\s]/g, '');
   const match = /^(\d*)(?:\.(\d*))?$/.exec(cleaned);
   if (!match || (match[1] === '' && (match[2] ?? '') === '')) {
-    throw new Error(`“${text.trim()}” is not an amount: write digits, with a point for decimals.`);
+    throw new Error(`“${trimmed}” is not an amount: write digits, with a point for decimals.`);
   }
   const whole = match[1] || '0';
   const fraction = match[2] ?? '';
@@ -88,34 +93,49 @@ export function parsePercentToPermill(text: string): bigint {
   return parts;
 }
 
-/** `FixedU128`'s accuracy: its inner integer is the value × 10¹⁸. */
-export const FIXED_ONE = 10n ** 18n;
-
 /**
  * A price kept as a `FixedU128` ratio of base units — reserve-asset base units per token base
- * unit, as the reserve stores it — written per whole token in the reserve asset's units: with a
- * 0-decimal token and COV (12 decimals), the inner value 2.5 × 10³⁰ is "2.5". Rounded down to
- * the reserve asset's base unit.
+ * unit, as the reserve stores it — written per whole token in the reserve asset's units, exactly:
+ * with a 0-decimal token and COV (12 decimals), the inner value 2.5 × 10³⁰ is "2.5"; with a
+ * 0-decimal token in a 0-decimal token's reserve, the inner value 5 × 10¹⁷ is "0.5".
  */
 export function formatPrice(inner: bigint, tokenDecimals: number, assetDecimals: number): string {
-  // value per whole token, in asset base units = inner · 10^tokenDecimals / 10^18
-  const assetUnits = (inner * 10n ** BigInt(tokenDecimals)) / FIXED_ONE;
-  return formatUnits(assetUnits, assetDecimals);
+  // per whole token, in asset base units × 10¹⁸ = inner · 10^tokenDecimals
+  return formatUnits(inner * 10n ** BigInt(tokenDecimals), assetDecimals + 18);
 }
 
 /**
  * The inverse of `formatPrice`: a price per whole token typed in the reserve asset's units, as
  * the `FixedU128` inner value `set_price_cap` takes. Throws a sentence when it is not an amount
- * or when the price is finer than the ratio can hold exactly.
+ * or when the price is finer than a `FixedU128` ratio can hold.
  */
 export function parsePrice(text: string, tokenDecimals: number, assetDecimals: number): bigint {
-  const assetUnits = parseUnits(text, assetDecimals);
-  const numerator = assetUnits * FIXED_ONE;
-  const divisor = 10n ** BigInt(tokenDecimals);
-  if (numerator % divisor !== 0n) {
-    throw new Error('This price is finer than the chain can store for one base unit of the token.');
+  let scaled: bigint;
+  try {
+    scaled = parseUnits(text, assetDecimals + 18);
+  } catch (error) {
+    if ((error as Error).message.startsWith('This token has')) {
+      throw new Error('This price is finer than the chain can store.');
+    }
+    throw error;
   }
-  return numerator / divisor;
+  const divisor = 10n ** BigInt(tokenDecimals);
+  if (scaled % divisor !== 0n) {
+    throw new Error('This price is finer than the chain can store.');
+  }
+  return scaled / divisor;
+}
+
+/** The most a buy may cost with a slippage limit of `slippage` parts per billion: the quote plus
+ * that share of it, rounded up (`max_cost`). */
+export function maxCost(quote: bigint, slippage: bigint): bigint {
+  return quote + (quote * slippage + BILLION - 1n) / BILLION;
+}
+
+/** The least a redemption may pay with a slippage limit of `slippage` parts per billion: the
+ * quote less that share of it, rounded down (`min_proceeds`). */
+export function minProceeds(quote: bigint, slippage: bigint): bigint {
+  return (quote * (BILLION - slippage)) / BILLION;
 }
 
 /** Seconds per block on Covalue's chains (Aura, 6 s). */

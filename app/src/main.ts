@@ -46,6 +46,7 @@ interface Page {
 async function start(): Promise<void> {
   const root = document.getElementById('app') as HTMLElement;
   const main = h('main', { id: 'page' });
+  const readError = h('div', { id: 'read-error', class: 'page-message' });
   const nodeInput = h('input', { id: 'node-url', size: '16', 'aria-label': 'node address' });
   const nodeForm = h(
     'form',
@@ -94,6 +95,7 @@ async function start(): Promise<void> {
       accountSelect,
       extensionButton,
     ),
+    readError,
     main,
   );
 
@@ -151,10 +153,12 @@ async function start(): Promise<void> {
     myAccount.setAttribute('href', chosen ? `#/account/${chosen.address}` : '#/');
   };
   fillAccounts();
+  // Choosing another account keeps the page and what is typed in its forms: the pages read
+  // `ctx.account` when they act, and the next refresh shows what depends on it.
   accountSelect.addEventListener('change', () => {
     localStorage.setItem(ACCOUNT_KEY, accountSelect.value);
     fillAccounts();
-    show();
+    refresh();
   });
   extensionButton.addEventListener('click', async () => {
     const { accounts: found, extensions } = await extensionAccounts(info.ss58);
@@ -174,30 +178,46 @@ async function start(): Promise<void> {
     extensionButton.textContent = `${extensions.join(', ')}: ${found.length} account${found.length === 1 ? '' : 's'}`;
   });
 
-  let page: Page | null = null;
-  let refreshing: Promise<void> | null = null;
-  let again = false;
+  // One refresh of the shown page at a time: a block that arrives during a refresh asks for one
+  // more after it. Each page shown gets its own state, so that a late refresh of the page before
+  // can't touch the current one.
+  interface Shown {
+    page: Page;
+    running: boolean;
+    again: boolean;
+    /** `performance.now()` when it was shown; 0 for the first page, timed from the navigation. */
+    since: number;
+  }
+  let shown: Shown | null = null;
   const refresh = () => {
-    if (!page) return;
-    if (refreshing) {
-      again = true;
+    const current = shown;
+    if (!current) return;
+    if (current.running) {
+      current.again = true;
       return;
     }
-    const current = page;
-    refreshing = current
+    current.running = true;
+    current.page
       .refresh()
-      .then(() => {
-        // When the page first showed the chain's state, for the load-time measurement.
-        if (!main.dataset.ready) main.dataset.ready = String(Math.round(performance.now()));
-      })
-      .catch((error: unknown) => {
-        console.error(error);
-        main.prepend(message('error', `Reading the chain failed: ${(error as Error).message}`));
-      })
+      .then(
+        () => {
+          if (shown !== current) return;
+          replace(readError);
+          // How long the page took to show the chain's state, in ms: from the navigation for the
+          // first page (connecting included), from the click for the next ones.
+          if (!main.dataset.ready) main.dataset.ready = String(Math.round(performance.now() - current.since));
+        },
+        (error: unknown) => {
+          console.error(error);
+          if (shown === current) {
+            replace(readError, message('error', `Reading the chain failed: ${(error as Error).message}`));
+          }
+        },
+      )
       .finally(() => {
-        refreshing = null;
-        if (again && page === current) {
-          again = false;
+        current.running = false;
+        if (current.again && shown === current) {
+          current.again = false;
           refresh();
         }
       });
@@ -205,13 +225,14 @@ async function start(): Promise<void> {
   const show = () => {
     const [, kind, arg] = (location.hash || '#/').split('/');
     main.replaceChildren();
+    replace(readError);
     delete main.dataset.ready;
+    let page: Page;
     if (kind === 'dc' && /^\d+$/.test(arg ?? '')) page = dcPage(ctx, main, Number(arg));
     else if (kind === 'account' && arg) page = accountPage(ctx, main, decodeURIComponent(arg));
     else if (kind === 'create') page = createPage(ctx, main);
     else page = dcsPage(ctx, main);
-    refreshing = null;
-    again = false;
+    shown = { page, running: false, again: false, since: shown ? performance.now() : 0 };
     refresh();
   };
   window.addEventListener('hashchange', show);

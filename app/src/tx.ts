@@ -52,21 +52,47 @@ export async function submit(
   account: Account,
   onStatus: (text: string) => void = () => {},
 ): Promise<Included> {
-  const { signer, options } = await signingOf(account);
+  let signing: Awaited<ReturnType<typeof signingOf>>;
+  try {
+    signing = await signingOf(account);
+  } catch (error) {
+    throw new Error(submissionErrorSentence(error));
+  }
+  const { signer, options } = signing;
   onStatus(account.pair ? 'Signing…' : 'Waiting for your signature in the extension…');
   return new Promise<Included>((resolve, reject) => {
     let unsubscribe: (() => void) | null = null;
-    const done = () => unsubscribe?.();
+    let settled = false;
+    // The subscription's own errors after its first answer never reach us (the api swallows
+    // them): a lost connection would leave the transaction's fate unknown for ever. Say so.
+    const onDisconnect = () =>
+      fail(
+        new Error(
+          'The connection to the node was lost before the transaction was in a block; it may still be included: look at the account’s page once the node is back.',
+        ),
+      );
+    const finish = () => {
+      settled = true;
+      api.off('disconnected', onDisconnect);
+      unsubscribe?.();
+    };
+    const fail = (error: Error) => {
+      if (settled) return;
+      finish();
+      reject(error);
+    };
+    api.on('disconnected', onDisconnect);
     tx.signAndSend(signer as never, { ...options, nonce: -1 }, (result: Codec) => {
+      if (settled) return;
       const { status, dispatchError, events } = result;
       if (status.isReady || status.isBroadcast) onStatus('Submitted, waiting for a block…');
       if (status.isInBlock || status.isFinalized) {
         const blockHash = (status.isInBlock ? status.asInBlock : status.asFinalized).toHex();
-        done();
         if (dispatchError) {
-          reject(new Error(dispatchErrorSentence(api, dispatchError)));
+          fail(new Error(dispatchErrorSentence(api, dispatchError)));
           return;
         }
+        finish();
         api.rpc.chain
           .getHeader(blockHash)
           .then((header) => {
@@ -81,15 +107,22 @@ export async function submit(
               })),
             });
           })
-          .catch(reject);
+          .catch((error: unknown) =>
+            reject(
+              new Error(
+                `The transaction is in block ${blockHash}, but reading it failed: ${(error as Error).message}`,
+              ),
+            ),
+          );
       } else if (status.isInvalid || status.isDropped || status.isUsurped) {
-        done();
-        reject(new Error('The node dropped the transaction; try again.'));
+        fail(new Error('The node dropped the transaction; try again.'));
       }
     })
       .then((u: () => void) => {
         unsubscribe = u;
+        // The outcome may have come before the subscription handle.
+        if (settled) u();
       })
-      .catch((error: unknown) => reject(new Error(submissionErrorSentence(error))));
+      .catch((error: unknown) => fail(new Error(submissionErrorSentence(error))));
   });
 }

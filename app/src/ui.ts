@@ -159,8 +159,13 @@ export function preview(ctx: Context, action: Action): void {
     dialog.close();
     dialog.remove();
   };
+  let submitting = false;
   close.addEventListener('click', finish);
-  dialog.addEventListener('cancel', finish);
+  // Escape closes the preview, but not while the transaction is on its way: its outcome must show.
+  dialog.addEventListener('cancel', (event) => {
+    event.preventDefault();
+    if (!submitting) finish();
+  });
   document.body.append(dialog);
   dialog.showModal();
 
@@ -178,8 +183,10 @@ export function preview(ctx: Context, action: Action): void {
   sign.addEventListener('click', () => {
     sign.setAttribute('disabled', '');
     close.setAttribute('disabled', '');
+    submitting = true;
     submit(ctx.api, action.tx, account, (text) => replace(status, message('info', text))).then(
       (included) => {
+        submitting = false;
         replace(status, message('ok', `Done: in block ${included.blockNumber}.`));
         replace(close, 'Close');
         close.removeAttribute('disabled');
@@ -188,6 +195,7 @@ export function preview(ctx: Context, action: Action): void {
         ctx.refresh();
       },
       (error: unknown) => {
+        submitting = false;
         replace(status, message('error', (error as Error).message));
         replace(close, 'Close');
         close.removeAttribute('disabled');

@@ -7,6 +7,8 @@ import {
   formatPermill,
   formatPrice,
   formatUnits,
+  maxCost,
+  minProceeds,
   parsePercentToPerbill,
   parsePercentToPermill,
   parsePrice,
@@ -44,6 +46,10 @@ describe('amounts', () => {
     expect(() => parseUnits('.', 12)).toThrow('is not an amount');
     expect(() => parseUnits('1.5', 0)).toThrow('This token has no decimals: enter a whole number.');
     expect(() => parseUnits('0.001', 2)).toThrow('This token has 2 decimals');
+    // A comma is a thousands separator or a mistake, never a decimal point.
+    expect(() => parseUnits('2,5', 12)).toThrow('write decimals with a point, as in 2.5');
+    expect(() => parseUnits('1,00', 0)).toThrow('write decimals with a point');
+    expect(parseUnits('1,000,000.5', 1)).toBe(10_000_005n);
   });
 });
 
@@ -80,12 +86,30 @@ describe('prices', () => {
     expect(formatPrice(30_000_000_000n * 10n ** 18n, 2, 12)).toBe('3');
     // Priced in another DC's 1-decimal token: 2.5 of it is 25 of its base units.
     expect(parsePrice('2.5', 0, 1)).toBe(25n * 10n ** 18n);
-    expect(() => parsePrice('2.5', 0, 0)).toThrow('This token has no decimals');
+    // In a 0-decimal DC token's reserve, prices finer than its base unit are kept exactly.
+    expect(parsePrice('2.5', 0, 0)).toBe(25n * 10n ** 17n);
+    expect(formatPrice(5n * 10n ** 17n, 0, 0)).toBe('0.5');
+    expect(formatPrice(1n, 0, 12)).toBe('0.000000000000000000000000000001');
     expect(formatPrice(10n ** 18n, 0, 0)).toBe('1');
   });
 
-  test('a price finer than one base unit can hold is refused', () => {
-    expect(() => parsePrice('1', 19, 0)).toThrow('finer than the chain can store');
+  test('a price finer than a FixedU128 ratio can hold is refused', () => {
+    expect(() => parsePrice('1', 19, 0)).toThrow('This price is finer than the chain can store.');
+    expect(() => parsePrice('0.0000000000000000001', 0, 0)).toThrow(
+      'This price is finer than the chain can store.',
+    );
+  });
+
+  test('slippage limits: a buy’s maximum rounds up, a redemption’s minimum rounds down', () => {
+    const onePercent = 10_000_000n;
+    expect(maxCost(25n * 10n ** 12n, onePercent)).toBe(25_250_000_000_000n);
+    expect(minProceeds(5n * 10n ** 12n, onePercent)).toBe(4_950_000_000_000n);
+    // 17 × 1% = 0.17: the limits widen to whole base units, never narrow to none.
+    expect(maxCost(17n, onePercent)).toBe(18n);
+    expect(minProceeds(17n, onePercent)).toBe(16n);
+    expect(maxCost(17n, 0n)).toBe(17n);
+    expect(minProceeds(17n, 0n)).toBe(17n);
+    expect(minProceeds(17n, 1_000_000_000n)).toBe(0n);
   });
 });
 

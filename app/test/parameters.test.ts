@@ -90,6 +90,20 @@ describe('the chain’s checks, in its order', () => {
     expect(fields({}, { ...LIMITS, epochLength: 0 })).toEqual(['epochLength', 'evaluationPeriod']);
   });
 
+  test('several problems come in the chain’s order, the first being the error it would return', () => {
+    const problems = checkParameters(
+      { ...EXAMPLE, maxScore: 0, quorum: 0n, alignmentRadius: 9, evaluationPeriod: 0 },
+      { ...LIMITS, epochLength: 0 },
+    );
+    expect(problems.map((p) => p.field)).toEqual([
+      'epochLength',
+      'maxScore',
+      'quorum',
+      'alignmentRadius',
+      'evaluationPeriod',
+    ]);
+  });
+
   test('the messages are sentences', () => {
     const [problem] = checkParameters({ ...EXAMPLE, quorum: 400_000_000n }, LIMITS);
     expect(problem.message).toBe(

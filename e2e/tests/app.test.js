@@ -51,12 +51,37 @@ async function signAs(name) {
   await page.waitForFunction((address) => document.querySelector('#account').value === address, accounts[name.toLowerCase()].address);
 }
 
-/** In the open preview: checks its lines, signs, and returns the outcome and the status text. */
+/** The open preview's lines, `{ label: value }`, as the page shows them. */
+async function previewLines() {
+  return page.$$eval('#preview dl.preview-lines dt', (terms) =>
+    Object.fromEntries(
+      terms.map((dt) => [dt.textContent.trim(), dt.nextElementSibling.textContent.replace(/\s+/g, ' ').trim()]),
+    ),
+  );
+}
+
+/** COV written by the app ("100.0578 COV") in base units. */
+function covOf(text) {
+  const match = /^([\d,]+)(?:\.(\d{1,12}))? COV$/.exec(text);
+  assert.ok(match, `an amount of COV: ${text}`);
+  return BigInt(match[1].replace(/,/g, '')) * 10n ** 12n + BigInt((match[2] ?? '').padEnd(12, '0'));
+}
+
+/**
+ * In the open preview: checks that each `[label, value]` of `expectLines` is exactly one of its
+ * lines, signs, and returns the outcome, the status text and the preview's lines.
+ */
 async function signPreview(expectLines = []) {
-  await page.waitForSelector('#preview[open]');
-  const text = await textOf(page, '#preview');
-  for (const line of expectLines) {
-    assert.ok(text.includes(line), `the preview should say “${line}”; it says: ${text}`);
+  try {
+    await page.waitForSelector('#preview[open]', { timeout: 15_000 });
+  } catch (error) {
+    const picture = await screenshot(page, 'failure');
+    const said = await page.$$eval('.message.error', (list) => list.map((m) => m.textContent).join(' | '));
+    throw new Error(`no preview opened; the page says: ${said || '(nothing)'} (${picture})\n${error.message}`);
+  }
+  const lines = await previewLines();
+  for (const [label, value] of expectLines) {
+    assert.equal(lines[label], value, `the preview's “${label}” (its lines: ${JSON.stringify(lines)})`);
   }
   await page.waitForSelector('#preview-sign:not([disabled])');
   const fee = await textOf(page, '#preview-fee');
@@ -67,6 +92,12 @@ async function signPreview(expectLines = []) {
   const status = await textOf(page, '#preview-status');
   await page.click('#preview-close');
   await page.waitForSelector('#preview', { state: 'detached' });
+  return { outcome, status, lines };
+}
+
+/** `signPreview` without the lines, for comparing outcomes. */
+async function signed(expectLines = []) {
+  const { outcome, status } = await signPreview(expectLines);
   return { outcome, status };
 }
 
@@ -100,9 +131,15 @@ test('the worked example, from the form to the exact reputations, in the browser
   await screenshot(page, '1-create-dc');
   const aliceHeld = await reservedOf(accounts.alice.address);
   await page.click('#create-submit');
-  const created = await signPreview(['Makers token (MKR), 0 decimals', '3, with 1,000 reputation in all', '100.0578 COV']);
-  assert.deepEqual(created, { outcome: 'ok', status: `Done: in block ${base + 1}.` });
-  assert.equal((await reservedOf(accounts.alice.address)) - aliceHeld, dcDeposit('Makers', 3), 'the preview’s deposit is what the chain holds');
+  const created = await signPreview([
+    ['Token', 'Makers token (MKR), 0 decimals'],
+    ['Initial members', '3, with 1,000 reputation in all'],
+    ['Deposit (held while the DC exists)', '100.0578 COV'],
+  ]);
+  assert.deepEqual([created.outcome, created.status], ['ok', `Done: in block ${base + 1}.`]);
+  const dcHeld = (await reservedOf(accounts.alice.address)) - aliceHeld;
+  assert.equal(covOf(created.lines['Deposit (held while the DC exists)']), dcHeld, 'the preview’s deposit is what the chain holds');
+  assert.equal(dcHeld, dcDeposit('Makers', 3));
 
   // The DC's page: the rules in words and its three members.
   await page.waitForSelector('#dc-rules');
@@ -118,8 +155,15 @@ test('the worked example, from the form to the exact reputations, in the browser
   await page.fill('#contributors .contributor-address', accounts.dave.address);
   const daveHeld = await reservedOf(accounts.dave.address);
   await page.click('#contribute-submit');
-  assert.deepEqual(await signPreview(['Dave 100%', '1.0508 COV']), { outcome: 'ok', status: `Done: in block ${base + 2}.` });
-  assert.equal((await reservedOf(accounts.dave.address)) - daveHeld, contributionDeposit(16, 1, 6));
+  const contributed = await signPreview([
+    ['Contributors', 'Dave 100%'],
+    ['Deposit (returned when it is cleaned up)', '1.0508 COV'],
+  ]);
+  assert.deepEqual([contributed.outcome, contributed.status], ['ok', `Done: in block ${base + 2}.`]);
+  const c1Held = (await reservedOf(accounts.dave.address)) - daveHeld;
+  assert.equal(covOf(contributed.lines['Deposit (returned when it is cleaned up)']), c1Held, 'the preview’s deposit is what the chain holds');
+  assert.equal(c1Held, contributionDeposit(16, 1, 6));
+  assert.equal(contributed.lines['Content hash'], (await api.query.proofOfValue.contributions(0)).unwrap().contentHash.toHex());
   const c1 = card(0);
   await waitForText(page, `${c1} .state`, 'open');
   await waitForText(page, `${c1} .need`, '500 of 1,000 (half of all reputation at submission)');
@@ -131,7 +175,10 @@ test('the worked example, from the form to the exact reputations, in the browser
   await signAs('Alice');
   await page.selectOption(`${c1} select.score`, '4');
   await page.click(`${c1} button.evaluate`);
-  assert.equal((await signPreview(['40 reputation (10% of your weight), of your 400 vested'])).outcome, 'ok');
+  assert.equal(
+    (await signPreview([['Score', '4'], ['Weight', '400 reputation'], ['Stake to lock', '40 reputation (10% of your weight), of your 400 vested']])).outcome,
+    'ok',
+  );
   await waitForText(page, `${c1} .evaluations`, '1');
   await waitForText(page, `${c1} .current-median`, 'none yet');
   assert.equal(await page.getAttribute(`${c1} rect.bucket[data-score="4"]`, 'data-weight'), '400');
@@ -140,7 +187,7 @@ test('the worked example, from the form to the exact reputations, in the browser
   await signAs('Bob');
   await page.selectOption(`${c1} select.score`, '4');
   await page.click(`${c1} button.evaluate`);
-  assert.equal((await signPreview(['30 reputation (10% of your weight), of your 300 vested'])).outcome, 'ok');
+  assert.equal((await signPreview([['Stake to lock', '30 reputation (10% of your weight), of your 300 vested']])).outcome, 'ok');
   await waitForText(page, `${c1} .current-median`, '4');
   assert.equal(await page.getAttribute(`${c1} rect.bucket.median`, 'data-score'), '4');
   assert.equal(await page.getAttribute(`${c1} rect.bucket[data-score="4"]`, 'data-weight'), '700');
@@ -151,7 +198,7 @@ test('the worked example, from the form to the exact reputations, in the browser
   await signAs('Charlie');
   await page.selectOption(`${c1} select.score`, '2');
   await page.click(`${c1} button.evaluate`);
-  assert.equal((await signPreview(['30 reputation'])).outcome, 'ok');
+  assert.equal((await signPreview([['Score', '2'], ['Stake to lock', '30 reputation (10% of your weight), of your 300 vested']])).outcome, 'ok');
   await waitForText(page, `${c1} .evaluations`, '3');
   assert.equal(await page.getAttribute(`${c1} rect.bucket[data-score="2"]`, 'data-weight'), '300');
   await waitForText(page, `${c1} .current-median`, '4');
@@ -161,7 +208,7 @@ test('the worked example, from the form to the exact reputations, in the browser
   // Charlie again: refused with a sentence, and nothing changes.
   await page.selectOption(`${c1} select.score`, '2');
   await page.click(`${c1} button.evaluate`);
-  assert.deepEqual(await signPreview(), {
+  assert.deepEqual(await signed(), {
     outcome: 'error',
     status: 'You have already evaluated this contribution; an evaluation is final.',
   });
@@ -170,6 +217,11 @@ test('the worked example, from the form to the exact reputations, in the browser
   // Alice's account page: her open evaluation would pay 64 now (17 accrued + 47 of the pot).
   await page.goto(`${server.url}?rpc=${encodeURIComponent(node.wsUrl)}#/account/${accounts.alice.address}`);
   await waitForText(page, '#account-open-evaluations tr[data-contribution="0"] td.payout', '64');
+  await waitForText(
+    page,
+    '#account-open-evaluations tr[data-contribution="0"] td:last-child',
+    'aligned with the median now: 17 accrued from later stakes + 47 of the pot',
+  );
   await waitForText(page, '#account-standings tr[data-dc="0"] td.escrowed', '40');
   await screenshot(page, '3-account-open-evaluation');
 
@@ -178,10 +230,17 @@ test('the worked example, from the form to the exact reputations, in the browser
   const best = (await api.rpc.chain.getHeader()).number.toNumber();
   await createBlocks(api, base + 12 - best);
   await page.goto(`${server.url}?rpc=${encodeURIComponent(node.wsUrl)}#/dc/0`);
+  await page.waitForSelector('#page[data-ready]');
+  // A fresh page, for the time a DC's page takes to load from nothing.
+  const fresh = await browser.newPage();
+  await fresh.goto(`${server.url}?rpc=${encodeURIComponent(node.wsUrl)}#/dc/0`);
+  await fresh.waitForSelector('#page[data-ready]');
+  console.log(`app: the DC page (4 members, 1 contribution) showed the chain's state ${await fresh.getAttribute('#page', 'data-ready')} ms after navigation`);
+  await fresh.close();
   await waitForText(page, `${c1} .state`, 'period over');
   await signAs('Eve');
   await page.click(`${c1} button.close`);
-  assert.deepEqual(await signPreview(), { outcome: 'ok', status: `Done: in block ${base + 13}.` });
+  assert.deepEqual(await signed(), { outcome: 'ok', status: `Done: in block ${base + 13}.` });
 
   // The example's final state: Alice 424 (24 pending), Bob 305 (5 pending), Charlie 270, Dave 80
   // pending, 1 burned, 1079 in all, Dave holds 40 MKR. Reputation earned in block b vests at
@@ -255,7 +314,11 @@ test('an account of a browser extension signs through the extension’s signer',
     await walletPage.click('#use-extension');
     await waitForText(walletPage, '#use-extension', 'test-wallet: 1 account');
     await walletPage.selectOption('#account', wallet.address);
-    await walletPage.waitForSelector('#contribute-form');
+    // The account chosen becomes the contributor of the empty form.
+    await walletPage.waitForFunction(
+      (address) => document.querySelector('#contributors .contributor-address')?.value === address,
+      wallet.address,
+    );
     await walletPage.fill('#contribute-text', 'Signed in a wallet');
     await walletPage.click('#contribute-submit');
     await walletPage.waitForSelector('#preview[open]');
@@ -291,7 +354,7 @@ test('the reserve through the page: price cap, buy and redeem at the quotes, rev
   await page.fill('#cap-price', '2.5');
   await page.selectOption('#cap-asset', 'native');
   await page.click('#cap-submit');
-  assert.equal((await signPreview(['2.5 COV per MKR'])).outcome, 'ok');
+  assert.equal((await signPreview([['Price cap', '2.5 COV per MKR'], ['Reserve asset', 'COV']])).outcome, 'ok');
   await waitForText(page, '#dc-facts .price-cap', '2.5 COV per MKR');
   await waitForText(page, '#dc-facts .redemption-price', '0 COV per MKR');
   const reserve = (await api.query.reserve.reserves(0)).unwrap();
@@ -303,7 +366,7 @@ test('the reserve through the page: price cap, buy and redeem at the quotes, rev
   await waitForText(page, '#buy-quote', 'costs 25 COV; at most 25.25 COV with your limit');
   const bobFree = await free(accounts.bob.address);
   await page.click('#buy-submit');
-  assert.equal((await signPreview(['25 COV', '25.25 COV'])).outcome, 'ok');
+  assert.equal((await signPreview([['Cost now', '25 COV'], ['Your limit (max cost)', '25.25 COV']])).outcome, 'ok');
   assert.equal(await tokens(accounts.bob.address), 10n);
   const bobPaid = bobFree - (await free(accounts.bob.address));
   assert.ok(bobPaid > 25n * COV && bobPaid < 25n * COV + COV / 10n, `Bob paid 25 COV and a fee: ${bobPaid}`);
@@ -316,7 +379,10 @@ test('the reserve through the page: price cap, buy and redeem at the quotes, rev
   await page.fill('#redeem-amount', '10');
   await waitForText(page, '#redeem-quote', 'pays 5 COV; at least 4.95 COV with your limit');
   await page.click('#redeem-submit');
-  assert.equal((await signPreview(['5 COV', '4.95 COV'])).outcome, 'ok');
+  assert.equal(
+    (await signPreview([['Tokens burned', '10 MKR'], ['Proceeds now', '5 COV'], ['Your limit (min proceeds)', '4.95 COV']])).outcome,
+    'ok',
+  );
   assert.equal(await tokens(accounts.dave.address), 30n);
   await waitForText(page, '#dc-facts .reserve-balance', '20 COV');
 
@@ -324,7 +390,7 @@ test('the reserve through the page: price cap, buy and redeem at the quotes, rev
   await signAs('Eve');
   await page.fill('#revenue-amount', '20');
   await page.click('#revenue-submit');
-  assert.equal((await signPreview(['20 COV'])).outcome, 'ok');
+  assert.equal((await signPreview([['Payment', '20 COV']])).outcome, 'ok');
   await waitForText(page, '#dc-facts .reserve-balance', '40 COV');
   await waitForText(page, '#dc-facts .redemption-price', '1 COV per MKR');
   await screenshot(page, '6-dc-reserve');
@@ -333,7 +399,7 @@ test('the reserve through the page: price cap, buy and redeem at the quotes, rev
   await signAs('Charlie');
   await page.fill('#redeem-amount', '1');
   await page.click('#redeem-submit');
-  assert.deepEqual(await signPreview(), { outcome: 'error', status: 'You hold fewer tokens than you want to redeem.' });
+  assert.deepEqual(await signed(), { outcome: 'error', status: 'You hold fewer tokens than you want to redeem.' });
   await waitForText(page, '#dc-facts .reserve-balance', '40 COV');
   assert.equal((await api.query.reserve.reserves(0)).unwrap().balance.toBigInt(), 40n * COV);
 });

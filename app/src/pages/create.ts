@@ -1,6 +1,7 @@
 // Creating a DC: its name and token, its parameters (checked as the chain checks them, and said
 // in words while they are typed), its epoch length and its initial members.
 
+import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 
 import { h, replace } from '../dom';
@@ -67,6 +68,15 @@ export function createPage(ctx: Context, root: HTMLElement): { refresh(): Promis
       return n;
     };
     const decimals = number(f.tokenDecimals, 'The token’s decimals');
+    // A u128: read exactly, not through a JavaScript number.
+    const whole = (el: HTMLInputElement, what: string): bigint => {
+      try {
+        return parseUnits(el.value, 0);
+      } catch {
+        errors.push(`${what} must be a whole number.`);
+        return 0n;
+      }
+    };
     const percent = (el: HTMLInputElement, what: string): bigint => {
       try {
         return parsePercentToPerbill(el.value);
@@ -88,7 +98,7 @@ export function createPage(ctx: Context, root: HTMLElement): { refresh(): Promis
       stake: percent(f.stake, 'The stake'),
       alignmentRadius: number(f.alignmentRadius, 'The alignment radius'),
       tokenPerPoint,
-      reputationPerPoint: BigInt(number(f.reputationPerPoint, 'Reputation per point')),
+      reputationPerPoint: whole(f.reputationPerPoint, 'Reputation per point'),
       evaluationPeriod: number(f.evaluationPeriod, 'The evaluation period'),
     };
     const epochLength = number(f.epochLength, 'The epoch length');
@@ -196,9 +206,10 @@ export function createPage(ctx: Context, root: HTMLElement): { refresh(): Promis
           if (!draft || errors.length) throw new Error(errors[0] ?? 'The form is incomplete.');
           const p = draft.parameters;
           const tx = ctx.api.tx.cooperatives.createDc(
-            draft.name,
-            draft.tokenName,
-            draft.tokenSymbol,
+            // The text's UTF-8 as hex: a string that starts with 0x would otherwise be read as hex itself.
+            u8aToHex(stringToU8a(draft.name)),
+            u8aToHex(stringToU8a(draft.tokenName)),
+            u8aToHex(stringToU8a(draft.tokenSymbol)),
             draft.tokenDecimals,
             {
               minScore: p.minScore,

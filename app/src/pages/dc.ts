@@ -3,8 +3,8 @@
 // their outcome, its proposals, and the actions: contribute, evaluate, close, clean up, set the
 // price cap, buy, redeem and deposit revenue.
 
-import { blake2AsHex } from '@polkadot/util-crypto';
-import { decodeAddress } from '@polkadot/util-crypto';
+import { stringToU8a, u8aToHex } from '@polkadot/util';
+import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
 
 import { bucketChart, chartLabel } from '../chart';
 import {
@@ -56,6 +56,7 @@ export function dcPage(ctx: Context, root: HTMLElement, id: number): { refresh()
 
   const cards = new Map<number, ContributionCard>();
   let contributeForm: HTMLElement | null = null;
+  let latest: Dc | null = null;
   let marketView: { update(dc: Dc, dcs: Map<number, Dc>): void } | null = null;
 
   return {
@@ -79,10 +80,15 @@ export function dcPage(ctx: Context, root: HTMLElement, id: number): { refresh()
       );
       replace(facts, factsView(ctx, dc, byId));
       replace(membersBox, membersView(ctx, dc, members));
+      latest = dc;
       if (!contributeForm) {
-        contributeForm = contributeView(ctx, dc);
+        contributeForm = contributeView(ctx, () => latest as Dc);
         replace(contributeBox, contributeForm);
       }
+      // An account chosen after the page was built becomes the contributor of an empty form.
+      const firstContributor = contributeForm.querySelector<HTMLInputElement>('.contributor-address');
+      if (firstContributor && !firstContributor.value && ctx.account)
+        firstContributor.value = ctx.account.address;
       if (!marketView) {
         marketView = marketSection(ctx, market, dc.id);
       }
@@ -207,7 +213,9 @@ function membersView(ctx: Context, dc: Dc, members: Member[]): HTMLElement[] {
 
 // Contributing
 
-function contributeView(ctx: Context, dc: Dc): HTMLElement {
+/** The contribute form; `current` is the DC as last read, so that the deposit follows a change of
+ * its parameters. */
+function contributeView(ctx: Context, current: () => Dc): HTMLElement {
   const description = h('textarea', {
     id: 'contribute-text',
     rows: '3',
@@ -297,6 +305,7 @@ function contributeView(ctx: Context, dc: Dc): HTMLElement {
           const keys = list.map(([a]) => Array.from(decodeAddress(a)).join(','));
           if (new Set(keys).size !== keys.length)
             throw new Error('An account is listed twice among the contributors.');
+          const dc = current();
           const buckets = dc.parameters.maxScore - dc.parameters.minScore + 1;
           const deposit = contributionDeposit(utf8Length(link), list.length, buckets);
           return {
@@ -309,7 +318,8 @@ function contributeView(ctx: Context, dc: Dc): HTMLElement {
               ],
               ['Deposit (returned when it is cleaned up)', native(ctx, deposit)],
             ],
-            tx: ctx.api.tx.proofOfValue.contribute(dc.id, digest, link, list),
+            // The UTF-8 as hex: a URI that starts with 0x would otherwise be read as hex itself.
+            tx: ctx.api.tx.proofOfValue.contribute(dc.id, digest, u8aToHex(stringToU8a(link)), list),
             onDone: () => {
               description.value = '';
               fileBytes = null;
@@ -429,7 +439,7 @@ class ContributionCard {
               ]),
             ]
           : ['proposed by ', addressView(this.ctx, c.depositor)],
-        c.uri ? [' · ', h('a', { href: c.uri, rel: 'noopener noreferrer', target: '_blank' }, c.uri)] : null,
+        c.uri ? [' · ', uriView(c.uri)] : null,
         ' · hash ',
         h('code', { title: c.contentHash }, `${c.contentHash.slice(0, 10)}…`),
       ),
@@ -497,7 +507,8 @@ class ContributionCard {
       const account = this.ctx.account;
       if (!account) throw new Error('Choose an account to sign with first (top right).');
       const score = Number(this.score.value);
-      const standing = await standingOf(this.ctx.api, dc.id, account.address, this.ctx.now);
+      // Matured to the block the evaluation will be in: the next one.
+      const standing = await standingOf(this.ctx.api, dc.id, account.address, this.ctx.now + 1);
       // §3: the weight is the vested reputation plus the account's own stakes held open; the
       // stake is `stake × weight`, rounded up, and must not exceed the vested reputation.
       const weight = standing.vested + standing.escrowed;
@@ -542,6 +553,14 @@ class ContributionCard {
       tx: this.ctx.api.tx.proofOfValue.cleanUp(c.id),
     }));
   }
+}
+
+/** A contribution's URI: a link only for the schemes a browser opens safely; anyone can submit
+ * any bytes, `javascript:` included. */
+function uriView(uri: string): HTMLElement {
+  return /^(https?|ipfs):\/\//i.test(uri)
+    ? h('a', { href: uri, rel: 'noopener noreferrer', target: '_blank' }, uri)
+    : h('code', {}, uri);
 }
 
 function stateText(c: Contribution): string {

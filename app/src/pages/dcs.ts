@@ -26,15 +26,16 @@ export function dcsPage(ctx: Context, root: HTMLElement): { refresh(): Promise<v
         replace(list, h('p', { class: 'empty' }, 'No DC exists yet on this chain. Create the first one.'));
         return;
       }
+      const byId = new Map(dcs.map((d) => [d.id, d]));
       replace(
         list,
-        dcs.map((dc) => dcCard(ctx, dc)),
+        dcs.map((dc) => dcCard(ctx, dc, byId)),
       );
     },
   };
 }
 
-function dcCard(ctx: Context, dc: Dc): HTMLElement {
+function dcCard(ctx: Context, dc: Dc, dcs: Map<number, Dc>): HTMLElement {
   return h(
     'article',
     { class: 'card dc', 'data-dc': dc.id },
@@ -58,6 +59,6 @@ function dcCard(ctx: Context, dc: Dc): HTMLElement {
       { class: 'rules' },
       describeParameters(dc.parameters, dc.epochLength, dc.token).map((line) => h('li', {}, line)),
     ),
-    reserveView(ctx, dc),
+    reserveView(ctx, dc, dcs),
   );
 }

@@ -4,11 +4,17 @@
 
 import { buyCost, type Dc, redeemProceeds } from '../chain';
 import { h, replace } from '../dom';
-import { formatAmount, parsePercentToPerbill, parsePrice, parseUnits } from '../format';
+import {
+  formatAmount,
+  formatPrice,
+  maxCost,
+  minProceeds,
+  parsePercentToPerbill,
+  parsePrice,
+  parseUnits,
+} from '../format';
 import { type Context, field, message, tryAction } from '../ui';
 import { reserveToken } from './reserve';
-
-const BILLION = 1_000_000_000n;
 
 export function marketSection(
   ctx: Context,
@@ -39,7 +45,10 @@ export function marketSection(
           return {
             title: `Set ${dc.name}’s price cap`,
             lines: [
-              ['Price cap', `${capPrice.value.trim()} ${asset.symbol} per ${dc.token.symbol}`],
+              [
+                'Price cap',
+                `${formatPrice(inner, dc.token.decimals, asset.decimals)} ${asset.symbol} per ${dc.token.symbol}`,
+              ],
               [
                 'Reserve asset',
                 assetDc === null ? ctx.info.native.symbol : `${asset.symbol} (DC ${assetDc})`,
@@ -98,25 +107,27 @@ export function marketSection(
     }
     // The limit: at most `slippage` more than the quote for a buy (rounded up), at least
     // `slippage` less for a redemption (rounded down).
-    const limit =
-      kind === 'buy'
-        ? value + (value * slippage + BILLION - 1n) / BILLION
-        : value - (value * slippage) / BILLION;
+    const limit = kind === 'buy' ? maxCost(value, slippage) : minProceeds(value, slippage);
     return { amount, value, limit };
   };
+  // Quotes answer in any order: only the latest one asked for is shown.
+  const asked = { buy: 0, redeem: 0 };
   const showQuote = (kind: 'buy' | 'redeem') => {
     const target = kind === 'buy' ? buyQuote : redeemQuote;
     if (!dc) return;
     const asset = reserveToken(ctx, dc, dcs);
+    const ticket = ++asked[kind];
+    const latest = () => ticket === asked[kind];
     quote(kind).then(
       ({ value, limit }) =>
+        latest() &&
         replace(
           target,
           kind === 'buy'
             ? `costs ${formatAmount(value, asset)}; at most ${formatAmount(limit, asset)} with your limit`
             : `pays ${formatAmount(value, asset)}; at least ${formatAmount(limit, asset)} with your limit`,
         ),
-      () => replace(target),
+      () => latest() && replace(target),
     );
   };
   for (const [el, kind] of [
@@ -234,7 +245,13 @@ export function marketSection(
           capAsset,
           options.map(([value, label]) => h('option', { value }, label)),
         );
-        if (chosen) capAsset.value = chosen;
+        // The reserve's own asset first: changing only the cap must not change the asset.
+        const current = next.reserve
+          ? next.reserve.assetDc === null
+            ? 'native'
+            : String(next.reserve.assetDc)
+          : '';
+        capAsset.value = chosen || current || 'native';
       }
       const isAdmin = ctx.account?.address === next.admin;
       if (isAdmin && !adminBox.contains(capForm)) replace(adminBox, h('h3', {}, 'As the admin'), capForm);
