@@ -143,7 +143,7 @@ async function start(): Promise<void> {
         h(
           'option',
           { value: a.address },
-          `${a.name} (${shortAddress(a.address)})${a.pair ? '' : ` · ${a.source}`}`,
+          a.pair ? a.name : `${a.name} (${shortAddress(a.address)}) · ${a.source}`,
         ),
       ),
     );

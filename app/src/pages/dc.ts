@@ -322,6 +322,7 @@ function contributeView(ctx: Context, current: () => Dc): HTMLElement {
             tx: ctx.api.tx.proofOfValue.contribute(dc.id, digest, u8aToHex(stringToU8a(link)), list),
             onDone: () => {
               description.value = '';
+              uri.value = '';
               fileBytes = null;
               file.value = '';
               showHash();
