@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 
 import { launchBrowser, screenshot, serveApp, textOf, waitForText } from '../lib/browser.js';
 import { createBlocks, keyring, startNode, submit } from '../lib/node.js';
-import { contributionDeposit, dcDeposit } from '../lib/queries.js';
+import { contributionDeposit, dcDeposit, onlyEvent } from '../lib/queries.js';
 
 let node;
 let server;
@@ -402,4 +402,63 @@ test('the reserve through the page: price cap, buy and redeem at the quotes, rev
   assert.deepEqual(await signed(), { outcome: 'error', status: 'You hold fewer tokens than you want to redeem.' });
   await waitForText(page, '#dc-facts .reserve-balance', '40 COV');
   assert.equal((await api.query.reserve.reserves(0)).unwrap().balance.toBigInt(), 40n * COV);
+});
+
+test('a self-governed DC’s proposal: its call on the page, approved there, enacted at closing', { timeout: 120_000 }, async () => {
+  const { api } = node;
+  // Set up through the api: "Council" (DC 1) with the example's members, governing itself, and
+  // Bob's proposal to raise its stake to 20%.
+  const parameters = {
+    minScore: 0,
+    maxScore: 5,
+    quorum: 500_000_000,
+    stake: 100_000_000,
+    alignmentRadius: 0,
+    tokenPerPoint: 10,
+    reputationPerPoint: 20,
+    evaluationPeriod: 10,
+  };
+  const members = [
+    [accounts.alice.address, 400],
+    [accounts.bob.address, 300],
+    [accounts.charlie.address, 300],
+  ];
+  await submit(api, api.tx.cooperatives.createDc('Council', 'Council token', 'CNL', 0, parameters, 10, members), accounts.alice);
+  const agent = (await api.query.cooperatives.cooperatives(1)).unwrap().agent.toString();
+  await submit(api, api.tx.cooperatives.transferAdmin(1, agent), accounts.alice);
+  const proposed = await submit(
+    api,
+    api.tx.proofOfValue.propose(1, api.tx.cooperatives.setParameters(1, { ...parameters, stake: 200_000_000 })),
+    accounts.bob,
+  );
+  const id = onlyEvent(proposed, api.events.proofOfValue.Proposed, 'Proposed').data[0].toNumber();
+  const submitted = (await api.query.proofOfValue.contributions(id)).unwrap().submitted.toNumber();
+  const proposal = card(id);
+
+  await page.goto(`${server.url}?rpc=${encodeURIComponent(node.wsUrl)}#/dc/1`);
+  await waitForText(page, '#dc-facts dl.facts dd:nth-of-type(5)', 'none: the DC governs itself by proposals');
+  await waitForText(page, `${proposal} h3`, /^Proposal \d+ open$/);
+  await waitForText(page, `${proposal} .call`, /^Call: cooperatives\.setParameters\(.*"stake":"20\.00%".*\) — undecided$/);
+  await waitForText(page, `${proposal} .need`, '501 of 1,000 (more than half of all reputation at submission, and at least its quorum of 50%)');
+
+  // Alice and Bob approve from the page: 700 of 1,000 stand behind 1.
+  for (const name of ['Alice', 'Bob']) {
+    await signAs(name);
+    await page.selectOption(`${proposal} select.score`, '1');
+    await page.click(`${proposal} button.evaluate`);
+    assert.equal((await signPreview([['Score', '1 (approve)']])).outcome, 'ok');
+  }
+  await waitForText(page, `${proposal} .current-median`, '1');
+
+  // Once its period is over, Eve closes it and the call is enacted: the stake is 20% now.
+  const best = (await api.rpc.chain.getHeader()).number.toNumber();
+  await createBlocks(api, submitted + 10 - best);
+  await waitForText(page, `${proposal} .state`, 'period over');
+  await signAs('Eve');
+  await page.click(`${proposal} button.close`);
+  assert.equal((await signPreview()).outcome, 'ok');
+  await waitForText(page, `#closed-contributions ${proposal} .call`, /— passed and enacted$/);
+  await waitForText(page, '#dc-rules li:nth-child(3)', /^Each evaluation puts 20% of the evaluator's reputation at stake/);
+  assert.equal((await api.query.cooperatives.cooperatives(1)).unwrap().parameters.stake.toNumber(), 200_000_000);
+  await screenshot(page, '7-dc-proposal-enacted');
 });

@@ -423,7 +423,7 @@ class ContributionCard {
     const chart = { buckets: c.buckets, need: c.need, median: c.median, total: c.totalAtSubmission };
     replace(
       this.live,
-      h('h3', {}, title, h('span', { class: `state ${c.state}` }, stateText(c))),
+      h('h3', {}, title, ' ', h('span', { class: `state ${c.state}` }, stateText(c))),
       proposal
         ? h('p', { class: 'call' }, 'Call: ', h('code', {}, proposal.call), ` — ${outcomeText(proposal)}`)
         : null,
@@ -464,7 +464,10 @@ class ContributionCard {
         h(
           'dd',
           { class: 'need' },
-          `${formatReputation(c.need)} of ${formatReputation(c.totalAtSubmission)} (${shareOfAllReputation(p.quorum)} at submission)`,
+          c.kind === 'Proposal'
+            ? // §10: a proposal needs the quorum and a strict majority of all reputation.
+              `${formatReputation(c.need)} of ${formatReputation(c.totalAtSubmission)} (more than half of all reputation at submission, and at least its quorum of ${formatPerbill(p.quorum)})`
+            : `${formatReputation(c.need)} of ${formatReputation(c.totalAtSubmission)} (${shareOfAllReputation(p.quorum)} at submission)`,
         ),
         h('dt', {}, 'Evaluations'),
         h('dd', { class: 'evaluations' }, String(c.evaluations)),
