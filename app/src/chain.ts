@@ -37,17 +37,24 @@ export interface ChainInfo {
   existentialDeposit: bigint;
 }
 
-export async function connect(url: string, timeoutMs = 8_000): Promise<ApiPromise> {
-  const provider = new WsProvider(url, 2_500);
-  const api = new ApiPromise({ provider, noInitWarn: true });
+/**
+ * Connects to the node at `url`, trying again every 2.5 s until it answers (a node that is still
+ * starting is met once it is up). `onSlow` hears, after `slowMs`, that it has not answered yet.
+ * Rejects only on an address the WebSocket can't even try.
+ */
+export async function connect(url: string, onSlow: () => void, slowMs = 5_000): Promise<ApiPromise> {
+  let provider: WsProvider;
   try {
-    await Promise.race([
-      api.isReadyOrError,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
-    ]);
+    provider = new WsProvider(url, 2_500);
   } catch {
-    await api.disconnect().catch(() => {});
-    throw new Error(`Can’t reach a node at ${url}. Is it running, and is the address right?`);
+    throw new Error(`“${url}” is not a node address: write it as ws://host:port or wss://host.`);
+  }
+  const api = new ApiPromise({ provider, noInitWarn: true });
+  const timer = setTimeout(onSlow, slowMs);
+  try {
+    await api.isReady;
+  } finally {
+    clearTimeout(timer);
   }
   return api;
 }

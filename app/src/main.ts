@@ -104,13 +104,24 @@ async function start(): Promise<void> {
   replace(main, message('info', `Connecting to ${url}…`));
   let api: ApiPromise;
   try {
-    api = await connect(url);
-  } catch (error) {
-    replace(
-      main,
-      message('error', (error as Error).message),
-      h('p', {}, 'Enter the address of a Covalue node above, for example ', h('code', {}, DEFAULT_NODE), '.'),
+    api = await connect(url, () =>
+      replace(
+        main,
+        message(
+          'error',
+          `Can’t reach a node at ${url} yet; still trying. Is it running, and is the address right?`,
+        ),
+        h(
+          'p',
+          {},
+          'Enter the address of a Covalue node above, for example ',
+          h('code', {}, DEFAULT_NODE),
+          '.',
+        ),
+      ),
     );
+  } catch (error) {
+    replace(main, message('error', (error as Error).message));
     return;
   }
   const info = await chainInfo(api);

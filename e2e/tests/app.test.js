@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { launchBrowser, screenshot, serveApp, textOf, waitForText } from '../lib/browser.js';
-import { createBlocks, keyring, startNode, submit } from '../lib/node.js';
+import { createBlocks, freePorts, keyring, startNode, submit } from '../lib/node.js';
 import { contributionDeposit, dcDeposit, onlyEvent } from '../lib/queries.js';
 
 let node;
@@ -461,4 +461,21 @@ test('a self-governed DC’s proposal: its call on the page, approved there, ena
   await waitForText(page, '#dc-rules li:nth-child(3)', /^Each evaluation puts 20% of the evaluator's reputation at stake/);
   assert.equal((await api.query.cooperatives.cooperatives(1)).unwrap().parameters.stake.toNumber(), 200_000_000);
   await screenshot(page, '7-dc-proposal-enacted');
+});
+
+test('without a node at its address the page says so and keeps trying', { timeout: 60_000 }, async () => {
+  const [port] = await freePorts(1);
+  const url = `ws://127.0.0.1:${port}`;
+  const lonely = await browser.newPage();
+  try {
+    await lonely.goto(`${server.url}?rpc=${encodeURIComponent(url)}#/`);
+    await waitForText(
+      lonely,
+      '#page .message.error',
+      `Can’t reach a node at ${url} yet; still trying. Is it running, and is the address right?`,
+    );
+    assert.equal(await lonely.inputValue('#node-url'), url);
+  } finally {
+    await lonely.close();
+  }
 });
