@@ -479,3 +479,30 @@ test('without a node at its address the page says so and keeps trying', { timeou
     await lonely.close();
   }
 });
+
+test('every error the app words is one the chain can return', async () => {
+  // The keys of app/src/errors.ts's table, `section.Name`, read from its source.
+  const { readFile } = await import('node:fs/promises');
+  const source = await readFile(new URL('../../app/src/errors.ts', import.meta.url), 'utf8');
+  const keys = [...source.matchAll(/^\s*'([a-zA-Z]+)\.([A-Za-z]+)':/gm)].map(([, section, name]) => [section, name]);
+  assert.ok(keys.length > 40, `the table has its entries (${keys.length})`);
+  const { api } = node;
+  const pallets = new Map(
+    api.runtimeMetadata.asLatest.pallets.map((p) => [p.name.toString().replace(/^./, (c) => c.toLowerCase()), p]),
+  );
+  const variantsOf = (typeName) => api.registry.createType(typeName).defKeys;
+  const enums = { token: variantsOf('SpRuntimeTokenError'), arithmetic: variantsOf('SpArithmeticArithmeticError') };
+  for (const [section, name] of keys) {
+    if (section in enums) {
+      assert.ok(enums[section].includes(name), `${section}.${name} is a variant of its error enum (${enums[section].join(', ')})`);
+      continue;
+    }
+    const pallet = pallets.get(section);
+    assert.ok(pallet, `${section} is a pallet of the runtime`);
+    const errors = pallet.errors.isSome ? api.registry.lookup.getSiType(pallet.errors.unwrap().type).def.asVariant.variants : [];
+    assert.ok(
+      errors.some((v) => v.name.toString() === name),
+      `${section}.${name} is an error of the ${section} pallet (it has ${errors.map((v) => v.name.toString()).join(', ')})`,
+    );
+  }
+});
