@@ -47,17 +47,18 @@ ensure_rust() {
 	done
 }
 
-# Node.js ≥ 20 and npm for the end-to-end tests.
+# Node.js ≥ 20.19 (Vite's floor) and npm for the app and the end-to-end tests.
+node_version_ok() {
+	command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
+		node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'
+}
 ensure_nodejs() {
-	local major=0
-	if command -v node >/dev/null 2>&1; then major="$(node -p 'process.versions.node.split(".")[0]')"; fi
-	if [ "$major" -lt 20 ] || ! command -v npm >/dev/null 2>&1; then
+	if ! node_version_ok; then
 		log "installing Node.js and npm"
 		as_root apt-get update -qq
 		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
-		major="$(node -p 'process.versions.node.split(".")[0]')"
-		if [ "$major" -lt 20 ]; then
-			echo "the end-to-end tests need Node.js 20 or newer; this system's package has $(node --version)" >&2
+		if ! node_version_ok; then
+			echo "the app and the end-to-end tests need Node.js 20.19 or newer; this system has $(node --version 2>/dev/null || echo none)" >&2
 			exit 1
 		fi
 	fi
