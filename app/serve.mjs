@@ -1,20 +1,21 @@
 // Serves the built app (dist/) on 127.0.0.1, with /config.json naming the node the app connects
-// to by default. No dependencies: Node's own http server.
+// to by default and, if given, the indexer's GraphQL API it reads history from. No dependencies:
+// Node's own http server.
 //
-//   node serve.mjs [--port 8080] [--host 127.0.0.1] [--node ws://127.0.0.1:9944] [--dir dist]
+//   node serve.mjs [--port 8080] [--host 127.0.0.1] [--node ws://127.0.0.1:9944] [--indexer URL] [--dir dist]
 
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const options = { port: '8080', host: '127.0.0.1', node: 'ws://127.0.0.1:9944', dir: '' };
+const options = { port: '8080', host: '127.0.0.1', node: 'ws://127.0.0.1:9944', indexer: '', dir: '' };
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {
   const name = args[i].replace(/^--/, '');
   if (!(name in options) || args[i + 1] === undefined) {
     console.error(
-      `usage: node serve.mjs [--port N] [--host H] [--node URL] [--dir DIR] (unknown: ${args[i]})`,
+      `usage: node serve.mjs [--port N] [--host H] [--node URL] [--indexer URL] [--dir DIR] (unknown: ${args[i]})`,
     );
     process.exit(2);
   }
@@ -53,7 +54,7 @@ const server = createServer((request, response) => {
   }
   if (path === '/config.json') {
     response.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
-    response.end(JSON.stringify({ node: options.node }));
+    response.end(JSON.stringify(options.indexer ? { node: options.node, indexer: options.indexer } : { node: options.node }));
     return;
   }
   const file = normalize(join(root, path === '/' ? 'index.html' : path));

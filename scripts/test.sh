@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check: formatting, lints, all Rust tests, the release
-# node build, the app's checks and bundle, and the end-to-end tests against that node (the app in
-# headless Chromium). Fails on the first failure.
+# node build, the app's checks and bundle, the indexer's checks and build, and the end-to-end tests
+# against that node (the app in headless Chromium, the indexer on PostgreSQL). Fails on the first
+# failure.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$ROOT"
 
@@ -33,7 +34,12 @@ ensure_npm_packages "$ROOT/app"
 (cd "$ROOT/app" && npm run --silent check && npm test --silent)
 build_app
 
-log "end-to-end tests against the release node (the app's in headless Chromium)"
+log "the indexer: type checks and formatting, build, unit tests"
+ensure_postgresql
+build_indexer
+(cd "$ROOT/indexer" && npm run --silent check && npm test --silent)
+
+log "end-to-end tests against the release node (the app's in headless Chromium, the indexer's on PostgreSQL)"
 ensure_chromium
 ensure_npm_packages "$ROOT/e2e"
 (cd "$ROOT/e2e" && COVALUE_NODE="$NODE_BIN" npm test)

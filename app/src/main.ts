@@ -10,6 +10,7 @@ import { type Account, developmentAccounts, extensionAccounts } from './accounts
 import { bestNumber, chainInfo, connect } from './chain';
 import { h, replace } from './dom';
 import { shortAddress } from './format';
+import { indexerAt, indexerUrl } from './history';
 import { accountPage } from './pages/account';
 import { createPage } from './pages/create';
 import { dcPage } from './pages/dc';
@@ -20,23 +21,30 @@ const DEFAULT_NODE = 'ws://127.0.0.1:9944';
 const NODE_KEY = 'covalue.node';
 const ACCOUNT_KEY = 'covalue.account';
 
+interface Config {
+  node?: string;
+  indexer?: string;
+}
+
+/** What the server that serves the app says (`config.json`), if anything. */
+async function serverConfig(): Promise<Config | null> {
+  try {
+    const response = await fetch('config.json', { cache: 'no-store' });
+    if (response.ok) return (await response.json()) as Config;
+  } catch {
+    // served without a config: the defaults
+  }
+  return null;
+}
+
 /** The node to use: `?rpc=` in the address, then the last one chosen, then what the server that
- * serves the app names (`config.json`), then the local node. */
-async function nodeUrl(): Promise<string> {
+ * serves the app names, then the local node. */
+function nodeUrl(config: Config | null): string {
   const fromQuery = new URLSearchParams(location.search).get('rpc');
   if (fromQuery) return fromQuery;
   const saved = localStorage.getItem(NODE_KEY);
   if (saved) return saved;
-  try {
-    const response = await fetch('config.json', { cache: 'no-store' });
-    if (response.ok) {
-      const config = (await response.json()) as { node?: string };
-      if (config.node) return config.node;
-    }
-  } catch {
-    // served without a config: the default
-  }
-  return DEFAULT_NODE;
+  return config?.node ?? DEFAULT_NODE;
 }
 
 interface Page {
@@ -99,7 +107,9 @@ async function start(): Promise<void> {
     main,
   );
 
-  const url = await nodeUrl();
+  const config = await serverConfig();
+  const url = nodeUrl(config);
+  const historyUrl = indexerUrl(location.search, config);
   nodeInput.value = url;
   replace(main, message('info', `Connecting to ${url}…`));
   let api: ApiPromise;
@@ -136,6 +146,7 @@ async function start(): Promise<void> {
     now: await bestNumber(api),
     account: null,
     names,
+    indexer: historyUrl ? indexerAt(historyUrl) : null,
     navigate: (hash) => {
       if (location.hash === hash) show();
       else location.hash = hash;

@@ -7,6 +7,7 @@ import type { Account } from './accounts';
 import type { ChainInfo, Tx } from './chain';
 import { h, replace, svg } from './dom';
 import { formatAmount, shortAddress } from './format';
+import type { Indexer } from './history';
 import { feeOf, type Included, submit } from './tx';
 
 /** What every page gets from the app. */
@@ -19,6 +20,8 @@ export interface Context {
   account: Account | null;
   /** Names of known accounts (development accounts, extension accounts). */
   names: Map<string, string>;
+  /** The indexer's GraphQL API, for history, if the app knows one. */
+  indexer: Indexer | null;
   navigate(hash: string): void;
   /** Asks the current page to read the chain again. */
   refresh(): void;

@@ -232,7 +232,7 @@ export function waitForExit(child, ms) {
   });
 }
 
-async function terminate(entry) {
+async function terminate(entry, { keepBaseDir = false } = {}) {
   const { child } = entry;
   if (child.exitCode === null && child.signalCode === null) {
     child.kill('SIGTERM');
@@ -241,14 +241,14 @@ async function terminate(entry) {
       await waitForExit(child, STOP_GRACE_MS);
     }
   }
-  rmSync(entry.baseDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  if (!keepBaseDir) rmSync(entry.baseDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   live.delete(entry);
 }
 
 /** Spawns the node once and waits for `system_health`; cleans up itself when that fails. */
-async function launch(binary, extraArgs, label, sealing) {
-  const [rpcPort, p2pPort] = await freePorts(2);
-  const baseDir = mkdtempSync(join(tmpdir(), 'covalue-e2e-'));
+async function launch(binary, extraArgs, label, sealing, reuse = null) {
+  const [rpcPort, p2pPort] = reuse ? [reuse.rpcPort, reuse.p2pPort] : await freePorts(2);
+  const baseDir = reuse?.baseDir ?? mkdtempSync(join(tmpdir(), 'covalue-e2e-'));
   const args = [
     '--dev',
     '--sealing',
@@ -336,11 +336,25 @@ async function launch(binary, extraArgs, label, sealing) {
   return { entry, wsUrl, tail, rpcPort, p2pPort, baseDir };
 }
 
+async function connect(wsUrl) {
+  await cryptoWaitReady();
+  const provider = new WsProvider(wsUrl, 1_000);
+  const creating = ApiPromise.create({ provider, throwOnConnect: true });
+  try {
+    return await withTimeout(creating, API_TIMEOUT_MS, `ApiPromise did not become ready on ${wsUrl} within ${API_TIMEOUT_MS / 1000} s`);
+  } catch (error) {
+    // Don't leave a reconnecting provider behind.
+    await provider.disconnect().catch(() => {});
+    creating.then((late) => late.disconnect()).catch(() => {});
+    throw error;
+  }
+}
+
 /**
  * Starts a fresh development node and connects an ApiPromise to it. `sealing` is the node's
  * `--sealing` mode: `instant` (a block per transaction, the default here), `aura`, `manual` or
- * a block time in milliseconds. Resolves to `{ api, wsUrl, rpcPort, baseDir, logTail, stop }`;
- * `stop()` is idempotent.
+ * a block time in milliseconds. Resolves to `{ api, wsUrl, rpcPort, baseDir, logTail, stop,
+ * restart }`; `stop()` is idempotent, `restart()` continues the same chain.
  */
 export async function startNode({ extraArgs = [], label = 'node', sealing = 'instant' } = {}) {
   const binary = nodeBinary();
@@ -358,49 +372,57 @@ export async function startNode({ extraArgs = [], label = 'node', sealing = 'ins
       }
     }
   }
-  const { entry, wsUrl, tail } = launched;
+  let { entry, tail } = launched;
+  const { wsUrl } = launched;
 
   let api = null;
   let stopping = null;
+  const disconnect = async () => {
+    if (api) {
+      try {
+        await withTimeout(api.disconnect(), 5_000, 'disconnect timed out');
+      } catch {
+        // the node is going away anyway
+      }
+    }
+  };
   const stop = () => {
     stopping ??= (async () => {
-      if (api) {
-        try {
-          await withTimeout(api.disconnect(), 5_000, 'disconnect timed out');
-        } catch {
-          // the node is going away anyway
-        }
-      }
+      await disconnect();
       await terminate(entry);
     })();
     return stopping;
   };
 
   try {
-    await cryptoWaitReady();
-    const provider = new WsProvider(wsUrl, 1_000);
-    const creating = ApiPromise.create({ provider, throwOnConnect: true });
-    try {
-      api = await withTimeout(creating, API_TIMEOUT_MS, `ApiPromise did not become ready on ${wsUrl} within ${API_TIMEOUT_MS / 1000} s`);
-    } catch (error) {
-      // Don't leave a reconnecting provider behind.
-      await provider.disconnect().catch(() => {});
-      creating.then((late) => late.disconnect()).catch(() => {});
-      throw error;
-    }
+    api = await connect(wsUrl);
   } catch (error) {
     await stop();
     throw new Error(`${error.message}\n  last node output:\n${tail.text()}`);
   }
 
-  return {
+  const node = {
     api,
     wsUrl,
     rpcPort: launched.rpcPort,
     baseDir: launched.baseDir,
     logTail: () => tail.text(),
     stop,
+    /**
+     * Stops the node (SIGTERM) and starts it again on the same base path and ports: the same
+     * chain, continued. `node.api` is a new connection afterwards.
+     */
+    async restart() {
+      await disconnect();
+      await terminate(entry, { keepBaseDir: true });
+      const again = await launch(binary, extraArgs, label, sealing, launched);
+      ({ entry, tail } = again);
+      api = await connect(wsUrl);
+      node.api = api;
+      return api;
+    },
   };
+  return node;
 }
 
 /**

@@ -104,3 +104,27 @@ build_app() {
 		(cd "$ROOT/app" && npm run --silent build >&2)
 	fi
 }
+
+# Debian's PostgreSQL server for the indexer. Its package may start a cluster of its own as a
+# system service; the indexer never uses it, it runs a server in a data directory of its own
+# (scripts/lib/postgres.sh).
+ensure_postgresql() {
+	if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+		log "installing Debian package: postgresql"
+		as_root apt-get update -qq
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql
+	fi
+}
+
+# The indexer (indexer/): its npm packages, then its JavaScript in indexer/lib, compiled only when
+# a source file is newer than the output.
+build_indexer() {
+	ensure_nodejs
+	ensure_npm_packages "$ROOT/indexer"
+	local stamp="$ROOT/indexer/lib/main.js"
+	if [ ! -f "$stamp" ] || [ -n "$(find "$ROOT/indexer/src" "$ROOT/indexer/package-lock.json" \
+		"$ROOT/indexer/tsconfig.json" -newer "$stamp" -print -quit)" ]; then
+		log "building the indexer (indexer/lib)"
+		(cd "$ROOT/indexer" && npm run --silent build >&2)
+	fi
+}

@@ -5,6 +5,7 @@ import { decodeAddress } from '@polkadot/util-crypto';
 
 import {
   contributions,
+  type Dc as DcSummary,
   evaluationsOf,
   listDcs,
   nativeBalance,
@@ -13,7 +14,9 @@ import {
   standingOf,
   tokenBalances,
 } from '../chain';
-import { h, replace } from '../dom';
+import { h, replace, svg } from '../dom';
+import { changesOf, describeChange, START_INDEXER } from '../history';
+import { timelineChart } from '../timeline';
 import { formatAmount, formatBlocks, formatReputation } from '../format';
 import { type Context, copyButton, message, native } from '../ui';
 
@@ -27,6 +30,7 @@ export function accountPage(ctx: Context, root: HTMLElement, address: string): {
   const balance = h('dl', { class: 'facts', id: 'account-balance' });
   const standings = h('div', { id: 'account-dcs' });
   const evaluations = h('div', { id: 'account-evaluations' });
+  const history = h('div', { id: 'account-history' });
   replace(
     root,
     h('header', { class: 'page-head' }, h('h1', {}, ctx.names.get(address) ?? 'Account')),
@@ -36,6 +40,8 @@ export function accountPage(ctx: Context, root: HTMLElement, address: string): {
     standings,
     h('h2', {}, 'Open evaluations'),
     evaluations,
+    h('h2', {}, 'History'),
+    history,
   );
   return {
     async refresh() {
@@ -101,6 +107,8 @@ export function accountPage(ctx: Context, root: HTMLElement, address: string): {
               ),
             ),
       );
+
+      await showHistory(ctx, history, address, dcs);
 
       const open = list.filter((c) => c.state !== 'closed');
       const found = await evaluationsOf(
@@ -185,5 +193,111 @@ function pendingText(ctx: Context, standing: Standing): HTMLElement | string {
       i ? '; ' : '',
       `${formatReputation(p.amount)} at block ${p.vestsAt} (${formatBlocks(Math.max(0, p.vestsAt - ctx.now))})`,
     ]),
+  );
+}
+
+/** The most recent changes the record lists per DC; the charts show them all. */
+const RECORD_ROWS = 50;
+
+/** The account's record of actions and its reputation and tokens over time, per DC, from the indexer. */
+async function showHistory(
+  ctx: Context,
+  root: HTMLElement,
+  address: string,
+  dcs: DcSummary[],
+): Promise<void> {
+  if (!ctx.indexer) {
+    replace(root, message('info', START_INDEXER));
+    return;
+  }
+  let changes;
+  try {
+    changes = await changesOf(ctx.indexer, address);
+  } catch (error) {
+    replace(root, message('error', `No history: ${(error as Error).message}.`));
+    return;
+  }
+  if (changes.length === 0) {
+    replace(root, h('p', { class: 'empty' }, 'The indexer has no action of this account in any DC.'));
+    return;
+  }
+  const byDc = new Map<number, typeof changes>();
+  for (const c of changes) {
+    if (!byDc.has(c.dc)) byDc.set(c.dc, []);
+    byDc.get(c.dc)?.push(c);
+  }
+  const dcById = new Map(dcs.map((d) => [d.id, d]));
+  replace(
+    root,
+    [...byDc].map(([dc, list]) => {
+      const summary = dcById.get(dc);
+      const token = summary?.token ?? { decimals: 0, symbol: 'tokens' };
+      const tokens = (v: bigint) => formatAmount(v, token);
+      const recent = list.slice(-RECORD_ROWS).reverse();
+      return h(
+        'section',
+        { class: 'history', 'data-dc': dc },
+        h('h3', {}, h('a', { href: `#/dc/${dc}` }, summary?.name ?? `DC ${dc}`)),
+        h(
+          'div',
+          { class: 'charts' },
+          svg(
+            timelineChart({
+              id: `reputation-over-time-${dc}`,
+              title: 'Reputation',
+              points: list.map((c) => ({ block: c.block, value: c.reputation })),
+              until: ctx.now,
+              format: formatReputation,
+              tone: 'reputation',
+            }),
+          ),
+          svg(
+            timelineChart({
+              id: `tokens-over-time-${dc}`,
+              title: token.symbol,
+              points: list.map((c) => ({ block: c.block, value: c.tokens })),
+              until: ctx.now,
+              format: tokens,
+              tone: 'tokens',
+            }),
+          ),
+        ),
+        h(
+          'table',
+          { class: 'members record' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { class: 'num' }, 'Block'),
+              h('th', {}, 'What happened'),
+              h('th', { class: 'num' }, 'Reputation'),
+              h('th', { class: 'num' }, 'At stake'),
+              h('th', { class: 'num' }, token.symbol),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            recent.map((c) =>
+              h(
+                'tr',
+                { 'data-cause': c.cause },
+                h('td', { class: 'num' }, String(c.block)),
+                h('td', {}, describeChange(c, formatReputation, tokens)),
+                h('td', { class: 'num' }, formatReputation(c.reputation)),
+                h('td', { class: 'num' }, formatReputation(c.atStake)),
+                h('td', { class: 'num' }, tokens(c.tokens)),
+              ),
+            ),
+          ),
+        ),
+        list.length > RECORD_ROWS
+          ? h('p', { class: 'muted' }, `The ${RECORD_ROWS} most recent of ${list.length} changes.`)
+          : null,
+      );
+    }),
   );
 }

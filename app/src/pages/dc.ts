@@ -32,6 +32,7 @@ import {
 } from '../format';
 import { describeParameters, shareOfAllReputation } from '../parameters';
 import { type Context, addressView, field, message, native, tryAction } from '../ui';
+import { showDcHistory } from './dc-history';
 import { marketSection } from './market';
 import { reserveView } from './reserve';
 
@@ -42,6 +43,7 @@ export function dcPage(ctx: Context, root: HTMLElement, id: number): { refresh()
   const openBox = h('div', { id: 'open-contributions', class: 'contributions' });
   const closedBox = h('div', { id: 'closed-contributions', class: 'contributions' });
   const market = h('section', { id: 'dc-market' });
+  const historyBox = h('div', { id: 'dc-history' });
   const contributeBox = h('section', { id: 'contribute' });
   replace(
     root,
@@ -52,6 +54,7 @@ export function dcPage(ctx: Context, root: HTMLElement, id: number): { refresh()
     h('section', {}, h('h2', {}, 'Open contributions and proposals'), openBox),
     h('section', {}, h('h2', {}, 'Closed'), closedBox),
     market,
+    h('section', {}, h('h2', {}, 'History'), historyBox),
   );
 
   const cards = new Map<number, ContributionCard>();
@@ -112,6 +115,7 @@ export function dcPage(ctx: Context, root: HTMLElement, id: number): { refresh()
           cards.delete(cid);
         }
       }
+      await showDcHistory(ctx, historyBox, dc, byId);
       // Newest first within each list.
       for (const box of [openBox, closedBox]) {
         const sorted = [...box.querySelectorAll<HTMLElement>(':scope > .contribution')].sort(

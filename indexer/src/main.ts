@@ -1,0 +1,9 @@
+// The indexer's process: follows the node named by COVALUE_RPC (default ws://127.0.0.1:9944) from
+// genesis, writing each batch of finalized blocks to PostgreSQL in one transaction together with
+// the height it reached, so that a restart resumes after the last block written.
+import { TypeormDatabase } from '@subsquid/typeorm-store';
+import { makeProcessor, settingsFromEnv } from './processor';
+import { handleBatch } from './mapping';
+
+const processor = makeProcessor(settingsFromEnv());
+processor.run(new TypeormDatabase({ supportHotBlocks: false }), handleBatch);

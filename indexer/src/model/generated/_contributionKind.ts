@@ -1,0 +1,4 @@
+export enum ContributionKind {
+    Contribution = "Contribution",
+    Proposal = "Proposal",
+}

@@ -1,0 +1,6 @@
+export enum ContributionStatus {
+    Open = "Open",
+    Closing = "Closing",
+    Closed = "Closed",
+    CleanedUp = "CleanedUp",
+}

@@ -1,0 +1,6 @@
+export enum ReserveOperationKind {
+    PriceCapSet = "PriceCapSet",
+    Purchase = "Purchase",
+    Redemption = "Redemption",
+    Revenue = "Revenue",
+}

@@ -1,0 +1,5 @@
+export enum TokenMovementKind {
+    Mint = "Mint",
+    Burn = "Burn",
+    Transfer = "Transfer",
+}

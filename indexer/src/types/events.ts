@@ -1,0 +1,5 @@
+export * as assets from './assets/events'
+export * as reputation from './reputation/events'
+export * as cooperatives from './cooperatives/events'
+export * as proofOfValue from './proof-of-value/events'
+export * as reserve from './reserve/events'

@@ -1,0 +1,5 @@
+export * as assets from './assets/storage'
+export * as reputation from './reputation/storage'
+export * as cooperatives from './cooperatives/storage'
+export * as proofOfValue from './proof-of-value/storage'
+export * as reserve from './reserve/storage'
