@@ -54,7 +54,11 @@ const server = createServer((request, response) => {
   }
   if (path === '/config.json') {
     response.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
-    response.end(JSON.stringify(options.indexer ? { node: options.node, indexer: options.indexer } : { node: options.node }));
+    response.end(
+      JSON.stringify(
+        options.indexer ? { node: options.node, indexer: options.indexer } : { node: options.node },
+      ),
+    );
     return;
   }
   const file = normalize(join(root, path === '/' ? 'index.html' : path));

@@ -64,7 +64,9 @@ export function timelineChart({
   const steps = lastPerBlock(points);
   const first = steps.length ? steps[0].block : 0;
   const last = Math.max(until, steps.length ? steps[steps.length - 1].block : 0, first + 1);
-  const top = steps.reduce((m, p) => (p.value > m ? p.value : m), 0n) || 1n;
+  const highest = steps.reduce((m, p) => (p.value > m ? p.value : m), 0n);
+  // All zero: the line lies on the axis, and the scale has no top to label.
+  const top = highest || 1n;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const x = (b: number) => LEFT + ((b - first) * (WIDTH - LEFT - RIGHT)) / (last - first);
   const y = (v: bigint) => TOP + plotHeight - Number((v * BigInt(plotHeight * 1000)) / top) / 1000;
@@ -74,7 +76,9 @@ export function timelineChart({
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart timeline"${id ? ` id="${escapeText(id)}"` : ''} viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeText(label)}">`,
     `<text class="chart-title" x="${LEFT}" y="14">${escapeText(title)}: ${escapeText(now)}</text>`,
     `<line class="axis" x1="${LEFT}" y1="${y(0n)}" x2="${WIDTH - RIGHT}" y2="${y(0n)}"/>`,
-    `<text class="tick" x="${LEFT - 6}" y="${y(top) + 4}" text-anchor="end">${escapeText(format(top))}</text>`,
+    highest > 0n
+      ? `<text class="tick" x="${LEFT - 6}" y="${y(top) + 4}" text-anchor="end">${escapeText(format(top))}</text>`
+      : '',
     `<text class="tick" x="${LEFT - 6}" y="${y(0n) + 4}" text-anchor="end">0</text>`,
     `<text class="tick" x="${LEFT}" y="${HEIGHT - 6}" text-anchor="start">block ${first}</text>`,
     `<text class="tick" x="${WIDTH - RIGHT}" y="${HEIGHT - 6}" text-anchor="end">block ${last}</text>`,

@@ -116,3 +116,9 @@ test('the timeline carries its points, its title with the last value and its ran
   expect(markup.match(/<circle/g)).toHaveLength(3);
   expect(markup).toContain('aria-label="Reputation: 400 from block 1, 400 from block 3, 424 from block 14."');
 });
+
+test('an all-zero timeline has no top tick', () => {
+  const markup = timelineChart({ title: 'MKR', points: [{ block: 2, value: 0n }], until: 5, format: mkr });
+  expect(markup).not.toContain('1 MKR');
+  expect(markup).toContain('>MKR: 0 MKR</text>');
+});

@@ -17,14 +17,15 @@ export const SCREENSHOT_DIR = resolve(process.env.COVALUE_SCREENSHOTS ?? join(HE
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /**
- * Serves app/dist with `app/serve.mjs` on a free port of 127.0.0.1, its config naming `nodeUrl`.
- * Resolves to `{ url, stop }` once the server listens.
+ * Serves app/dist with `app/serve.mjs` on a free port of 127.0.0.1, its config naming `nodeUrl`
+ * (and the indexer's GraphQL API, if given). Resolves to `{ url, stop }` once the server listens.
  */
-export async function serveApp(nodeUrl) {
+export async function serveApp(nodeUrl, indexerUrl = null) {
   if (!existsSync(join(APP_DIR, 'dist', 'index.html'))) {
     throw new Error(`${APP_DIR}/dist has no build: run \`npm run build\` in app/ (scripts/test.sh does)`);
   }
-  const child = spawn(process.execPath, [join(APP_DIR, 'serve.mjs'), '--port', '0', '--node', nodeUrl], {
+  const args = [join(APP_DIR, 'serve.mjs'), '--port', '0', '--node', nodeUrl, ...(indexerUrl ? ['--indexer', indexerUrl] : [])];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const untrack = track({ child, baseDir: null });

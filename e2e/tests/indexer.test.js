@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 
 import { blake2AsHex } from '@polkadot/util-crypto';
 
+import { launchBrowser, screenshot, serveApp, waitForText } from '../lib/browser.js';
 import { all, chainBooks, counts, indexedBooks, startTestIndexer } from '../lib/indexer.js';
 import { createBlocks, keyring, rawRpc, sleep, startNode, submit } from '../lib/node.js';
 import { playScenario, tallyChain } from '../lib/scenario.js';
@@ -164,6 +165,52 @@ test('the worked example (§9): GraphQL returns each evaluator\'s payout and the
   );
   assert.deepEqual(await indexedBooks(indexer), await chainBooks(api, await api.rpc.chain.getFinalizedHead()));
   state.workedExampleDc = dc;
+  Object.assign(state, { c1, submittedAt, closedAt });
+});
+
+test('the app draws Alice\'s reputation over time, Makers\' history and c1\'s story from the index', async () => {
+  const dc = state.workedExampleDc;
+  assert.notEqual(dc, undefined, 'the worked example did not complete');
+  const { alice, bob, charlie } = keyring();
+  const server = await serveApp(node.wsUrl, indexer.graphqlUrl);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${server.url}#/account/${alice.address}`);
+    const chart = `#reputation-over-time-${dc}`;
+    await page.waitForSelector(`${chart} path.line`, { timeout: 30_000 });
+    // Endowed 400 at block 1, 40 staked (still 400), settled and 24 earned in the closing block.
+    const blocks = (await indexer.query(
+      `{ standingChanges(where: { account: { id_eq: "${alice.address}" }, cooperative: { id_eq: "${dc}" } }, orderBy: [block_ASC, eventIndex_ASC]) { block } }`,
+    )).standingChanges.map((c) => c.block);
+    const distinct = [...new Set(blocks)];
+    assert.equal(await page.getAttribute(`${chart} path.line`, 'data-values'), '400,400,424');
+    assert.equal(await page.getAttribute(`${chart} path.line`, 'data-blocks'), distinct.join(','));
+    await waitForText(page, `${chart} .chart-title`, 'Reputation: 424');
+    await waitForText(page, `section.history[data-dc="${dc}"] tbody tr:first-child td:nth-child(2)`, 'Earned 24 reputation (pending) evaluating #' + state.c1);
+    await screenshot(page, 'indexer-account');
+
+    await page.goto(`${server.url}#/dc/${dc}`);
+    await page.waitForSelector('#dc-reputation-over-time path.line', { timeout: 30_000 });
+    assert.equal(await page.getAttribute('#dc-reputation-over-time path.line', 'data-values'), '1000,1080,1079');
+    assert.equal(await page.getAttribute('#dc-supply-over-time path.line', 'data-values'), '0,40,40');
+    // c1 is cleaned up on the chain; its story is the index's.
+    const story = `details.story[data-contribution="${state.c1}"]`;
+    await page.click(`${story} summary`);
+    await waitForText(page, `${story} summary`, `Contribution ${state.c1} · submitted at block ${state.submittedAt} · closed at block ${state.closedAt}: median 4, cleaned up`);
+    const payouts = await page.$$eval(`${story} .story-evaluations tbody tr`, (rows) =>
+      rows.map((r) => [r.getAttribute('data-evaluator'), r.querySelector('.payout').textContent, r.querySelector('.lost').textContent]),
+    );
+    assert.deepEqual(payouts, [
+      [alice.address, '64', '0'],
+      [bob.address, '35', '0'],
+      [charlie.address, '0', '30'],
+    ]);
+    await screenshot(page, 'indexer-dc');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
 });
 
 test('a large random scenario: every balance of the index equals the chain\'s, across a processor restart', async () => {

@@ -56,12 +56,27 @@ export function json(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
-/** A `DispatchResult` as the error it carries, or null for success. */
-export function dispatchError(result: { __kind: string; value?: unknown }): string | null {
+/** The name of the pallet at `index`: the runtime's event enum has a variant per pallet, at its index. */
+export type PalletNames = (index: number) => string | undefined;
+
+export function palletNames(block: Block): PalletNames {
+  const { types, event } = block._runtime.description;
+  const variants = (types[event] as { variants?: { name: string; index: number }[] }).variants ?? [];
+  return (index) => variants.find((v) => v.index === index)?.name;
+}
+
+/**
+ * A `DispatchResult` as the error it carries, or null for success: a pallet's error as
+ * `Module(<pallet>, <error bytes>)`, the pallet named where the runtime says which it is.
+ */
+export function dispatchError(
+  result: { __kind: string; value?: unknown },
+  pallets: PalletNames = () => undefined,
+): string | null {
   if (result.__kind === 'Ok') return null;
   const error = result.value as any;
   if (error?.__kind === 'Module' && error.value) {
-    return `Module(${error.value.index}, ${error.value.error})`;
+    return `Module(${pallets(error.value.index) ?? error.value.index}, ${error.value.error})`;
   }
   return JSON.stringify(json(error));
 }

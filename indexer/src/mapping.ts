@@ -23,7 +23,7 @@ import {
   TokenMovementKind,
 } from './model';
 import { events, storage } from './types';
-import { address, decodeEvent, dispatchError, json, storageAt, text } from './decode';
+import { address, decodeEvent, dispatchError, json, palletNames, storageAt, text } from './decode';
 import type { Block, Event, ProcessorContext } from './processor';
 
 export type Context = ProcessorContext<Store>;
@@ -616,7 +616,7 @@ class BlockHandler {
         const ev = decodeEvent(e, events.proofOfValue.proposalEnacted);
         const contribution = this.contribution(ev.proposal);
         contribution.enacted = true;
-        contribution.enactmentError = dispatchError(ev.result);
+        contribution.enactmentError = dispatchError(ev.result, palletNames(this.block));
         break;
       }
       case 'ProofOfValue.ProposalRejected': {

@@ -41,6 +41,8 @@ export interface Settings {
   rpc: string;
   /** Parallel RPC requests. */
   capacity: number;
+  /** Calls per JSON-RPC batch. */
+  batchSize: number;
   /** How often to ask for a new finalized head, in ms. */
   headPollInterval: number;
 }
@@ -49,6 +51,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
   return {
     rpc: env.COVALUE_RPC ?? 'ws://127.0.0.1:9944',
     capacity: Number(env.COVALUE_RPC_CAPACITY ?? 10),
+    batchSize: Number(env.COVALUE_RPC_BATCH ?? 100),
     headPollInterval: Number(env.COVALUE_HEAD_POLL_MS ?? 1000),
   };
 }
@@ -56,7 +59,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
 export function makeProcessor(settings: Settings) {
   return (
     new SubstrateBatchProcessor()
-      .setRpcEndpoint({ url: settings.rpc, capacity: settings.capacity })
+      .setRpcEndpoint({ url: settings.rpc, capacity: settings.capacity, maxBatchCallSize: settings.batchSize })
       .setRpcDataIngestionSettings({ headPollInterval: settings.headPollInterval })
       // The database never holds an unfinalized block (TypeormDatabase without hot blocks), so a
       // fork of unfinalized blocks never reaches it and nothing has to be rolled back.

@@ -37,4 +37,12 @@ test('bytes as text, values as JSON, dispatch results as errors', () => {
     dispatchError({ __kind: 'Err', value: { __kind: 'Module', value: { index: 9, error: '0x03000000' } } }),
     'Module(9, 0x03000000)',
   );
+  const names = (index) => (index === 21 ? 'Cooperatives' : undefined);
+  assert.equal(
+    dispatchError(
+      { __kind: 'Err', value: { __kind: 'Module', value: { index: 21, error: '0x01000000' } } },
+      names,
+    ),
+    'Module(Cooperatives, 0x01000000)',
+  );
 });
