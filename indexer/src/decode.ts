@@ -8,8 +8,17 @@ import type { Block, Event } from './processor';
 export const SS58_PREFIX = 42;
 const codec = ss58.codec(SS58_PREFIX);
 
+// Encoding hashes (blake2b) every time, and a batch names the same accounts thousands of times.
+const addresses = new Map<string, string>();
+
 export function address(publicKey: string): string {
-  return codec.encode(publicKey);
+  let a = addresses.get(publicKey);
+  if (a === undefined) {
+    a = codec.encode(publicKey);
+    if (addresses.size > 100_000) addresses.clear();
+    addresses.set(publicKey, a);
+  }
+  return a;
 }
 
 export function publicKeyOf(addr: string): string {
