@@ -59,7 +59,11 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
 export function makeProcessor(settings: Settings) {
   return (
     new SubstrateBatchProcessor()
-      .setRpcEndpoint({ url: settings.rpc, capacity: settings.capacity, maxBatchCallSize: settings.batchSize })
+      .setRpcEndpoint({
+        url: settings.rpc,
+        capacity: settings.capacity,
+        maxBatchCallSize: settings.batchSize,
+      })
       .setRpcDataIngestionSettings({ headPollInterval: settings.headPollInterval })
       // The database never holds an unfinalized block (TypeormDatabase without hot blocks), so a
       // fork of unfinalized blocks never reaches it and nothing has to be rolled back.
