@@ -46,6 +46,23 @@ function standingTotal(s: { vested: bigint; escrowed: bigint; pending: { amount:
   return s.pending.reduce((sum, p) => sum + p.amount, s.vested + s.escrowed);
 }
 
+/** A DC's books at the end of block `block`, for its history. */
+function snapshotOf(c: Cooperative, block: number, timestamp: Date | undefined): CooperativeSnapshot {
+  return new CooperativeSnapshot({
+    id: `${c.id}-${block}`,
+    cooperative: c,
+    block,
+    timestamp,
+    reputationTotal: c.reputationTotal,
+    reputationIssued: c.reputationIssued,
+    reputationBurned: c.reputationBurned,
+    supply: c.supply,
+    reserve: c.reserve,
+    priceCap: c.priceCap,
+    redemptionPrice: c.redemptionPrice,
+  });
+}
+
 /** The values a DC's history records, to tell whether a block changed them. */
 function booksOf(c: Cooperative): string {
   return [
@@ -788,7 +805,7 @@ class BlockHandler {
             reputationChange: endowed,
             atStakeChange: 0n,
             tokensChange: 0n,
-            reputation: s.reputation - this.laterReputation(c, a, created.eventIndex),
+            reputation: endowed, // the DC is new: nothing came before
             atStake: 0n,
             tokens: 0n,
           }),
@@ -828,38 +845,8 @@ class BlockHandler {
     }
     for (const [c, before] of this.touched) {
       if (booksOf(c) === before) continue;
-      books.snapshots.push(
-        new CooperativeSnapshot({
-          id: `${c.id}-${header.height}`,
-          cooperative: c,
-          block: header.height,
-          timestamp: this.time,
-          reputationTotal: c.reputationTotal,
-          reputationIssued: c.reputationIssued,
-          reputationBurned: c.reputationBurned,
-          supply: c.supply,
-          reserve: c.reserve,
-          priceCap: c.priceCap,
-          redemptionPrice: c.redemptionPrice,
-        }),
-      );
+      books.snapshots.push(snapshotOf(c, header.height, this.time));
     }
-  }
-
-  /** The reputation change of `a` in `c` by rows of this block after `eventIndex`. */
-  private laterReputation(c: Cooperative, a: Account, eventIndex: number): bigint {
-    let sum = 0n;
-    for (const row of this.books.changes) {
-      if (
-        row.block === this.block.height &&
-        row.eventIndex > eventIndex &&
-        row.account.id === a.id &&
-        row.cooperative.id === c.id
-      ) {
-        sum += row.reputationChange;
-      }
-    }
-    return sum;
   }
 }
 
@@ -953,21 +940,7 @@ async function genesis(books: Books, block: Block) {
         }),
       );
     }
-    books.snapshots.push(
-      new CooperativeSnapshot({
-        id: `${c.id}-0`,
-        cooperative: c,
-        block: 0,
-        timestamp: time,
-        reputationTotal: c.reputationTotal,
-        reputationIssued: c.reputationIssued,
-        reputationBurned: c.reputationBurned,
-        supply: c.supply,
-        reserve: c.reserve,
-        priceCap: c.priceCap,
-        redemptionPrice: c.redemptionPrice,
-      }),
-    );
+    books.snapshots.push(snapshotOf(c, 0, time));
   }
 }
 
