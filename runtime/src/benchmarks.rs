@@ -10,6 +10,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_cooperatives, crate::Cooperatives]
 	[pallet_proof_of_value, crate::ProofOfValue]
 	[pallet_reserve, crate::Reserve]
+	[pallet_asset_conversion, crate::AssetConversion]
 	[pallet_founding_cooperative, crate::FoundingCooperative]
 	[pallet_validator_set, crate::ValidatorSet]
 );

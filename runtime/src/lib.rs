@@ -83,7 +83,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("covalue"),
 	impl_name: alloc::borrow::Cow::Borrowed("covalue"),
 	authoring_version: 1,
-	spec_version: 300,
+	spec_version: 301,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -265,6 +265,9 @@ mod runtime {
 	#[runtime::pallet_index(10)]
 	pub type Assets = pallet_assets;
 
+	#[runtime::pallet_index(13)]
+	pub type PoolAssets = pallet_assets<Instance2>;
+
 	#[runtime::pallet_index(20)]
 	pub type Reputation = pallet_reputation;
 
@@ -279,4 +282,7 @@ mod runtime {
 
 	#[runtime::pallet_index(24)]
 	pub type FoundingCooperative = pallet_founding_cooperative;
+
+	#[runtime::pallet_index(25)]
+	pub type AssetConversion = pallet_asset_conversion;
 }

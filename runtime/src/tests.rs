@@ -230,4 +230,5 @@ fn ten_thousand_evaluations_close_in_steps_that_each_fit_a_block() {
 }
 
 mod founding;
+mod market;
 mod validators;

@@ -28,7 +28,7 @@ use scale_info::TypeInfo;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{
 	traits::{Bounded, One},
-	FixedPointNumber, Perbill, Perquintill,
+	FixedPointNumber, Perbill, Permill, Perquintill,
 };
 use sp_version::RuntimeVersion;
 
@@ -480,6 +480,104 @@ impl pallet_reserve::Config for Runtime {
 	type WeightInfo = pallet_reserve::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::Helper;
+}
+
+parameter_types! {
+	pub const MarketPalletId: PalletId = PalletId(*b"cv/markt");
+	/// The native currency: the setup fee's asset, and the other side of most pools.
+	pub const Native: NativeOrWithId<AssetId> = NativeOrWithId::Native;
+	/// Paid (and burned) by whoever opens a pool, on top of the pool's storage: a pool costs its
+	/// creator about what a contribution's deposit does, so that opening thousands of empty
+	/// pools costs thousands of COV.
+	pub const PoolSetupFee: Balance = UNIT;
+	/// The liquidity providers' share of every swap: 0.3 %, as on the ecosystem's exchanges.
+	/// It is also the band around a pool's price inside which arbitrage does not pay.
+	pub const LiquidityProviderFee: Permill = Permill::from_perthousand(3);
+	/// The highest fee governance may set on one pool.
+	pub const MaxPoolFee: Permill = Permill::from_percent(10);
+	/// Withdrawing liquidity costs nothing beyond the swap fees the pool already earned.
+	pub const LiquidityWithdrawalFee: Permill = Permill::from_parts(0);
+	/// A liquidity token account: one storage item, as `pallet-assets` stores it.
+	pub const PoolAssetAccountDeposit: Balance = deposit(1, 16);
+}
+
+/// Liquidity tokens: each pool's share token lives here, created by the market alone through
+/// the `fungibles` traits (`CreateOrigin` and `ForceOrigin` are `EnsureNever`); the pool's own
+/// account is its admin and has no key. A liquidity token is not sufficient: its holders keep
+/// their account alive with native currency. Touching an account costs a deposit, so empty
+/// liquidity accounts can't be created for free.
+impl pallet_assets::Config<pallet_assets::Instance2> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type RemoveItemsLimit = ConstU32<1000>;
+	type AssetId = AssetId;
+	type AssetIdParameter = codec::Compact<AssetId>;
+	type ReserveData = ();
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
+	type ForceOrigin = EnsureNever<()>;
+	type AssetDeposit = AssetDeposit;
+	type AssetAccountDeposit = PoolAssetAccountDeposit;
+	type MetadataDepositBase = ConstU128<0>;
+	type MetadataDepositPerByte = ConstU128<0>;
+	type ApprovalDeposit = ApprovalDeposit;
+	type StringLimit = ConstU32<50>;
+	type Freezer = ();
+	type Holder = ();
+	type Extra = ();
+	type CallbackHandle = ();
+	type AssetIdAllocator = ();
+	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+/// The native currency and every DC token, as the market trades them.
+pub type MarketAssets = ReserveAssets;
+
+/// Which assets a pool holds: any two different ones, in ascending order (the native currency
+/// first), so that COV/DC and DC/DC pools are both possible and each pair has one pool.
+pub type PoolLocator = pallet_asset_conversion::Ascending<
+	AccountId,
+	NativeOrWithId<AssetId>,
+	pallet_asset_conversion::AccountIdConverter<MarketPalletId, PoolId>,
+>;
+
+/// A pool: its two assets, the lower first.
+pub type PoolId = (NativeOrWithId<AssetId>, NativeOrWithId<AssetId>);
+
+/// The market: constant-product pools between COV and DC tokens and between DCs. A swap only
+/// transfers tokens between accounts and pools; no pool account can mint or burn a DC token
+/// (it has no key, and minting and burning belong to the protocol and the reserve), and the
+/// reserve never reads a pool's price.
+impl pallet_asset_conversion::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type HigherPrecisionBalance = sp_core::U256;
+	type AssetKind = NativeOrWithId<AssetId>;
+	type Assets = MarketAssets;
+	type PoolId = PoolId;
+	type PoolLocator = PoolLocator;
+	type PoolAssetId = AssetId;
+	type PoolAssets = crate::PoolAssets;
+	type LPFee = LiquidityProviderFee;
+	// Root: on a network from a network file, the founding DC's passed proposals.
+	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
+	type MaxSwapFee = MaxPoolFee;
+	type PoolSetupFee = PoolSetupFee;
+	type PoolSetupFeeAsset = Native;
+	// Burned: the chain has no treasury.
+	type PoolSetupFeeTarget = ();
+	type LiquidityWithdrawalFee = LiquidityWithdrawalFee;
+	// Kept in the pool for ever at its first deposit, so that no pool can be emptied to a price
+	// of nothing by rounding.
+	type MintMinLiquidity = ConstU128<100>;
+	// DC → COV → DC in one swap.
+	type MaxSwapPathLength = ConstU32<3>;
+	type PalletId = MarketPalletId;
+	type WeightInfo = pallet_asset_conversion::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = pallet_asset_conversion::NativeOrWithIdFactory<AssetId>;
 }
 
 impl pallet_founding_cooperative::Config for Runtime {
