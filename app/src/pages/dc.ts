@@ -33,7 +33,7 @@ import {
 import { describeParameters, shareOfAllReputation } from '../parameters';
 import { type Context, addressView, field, message, native, tryAction } from '../ui';
 import { showDcHistory } from './dc-history';
-import { marketSection } from './market';
+import { reserveSection } from './reserve-actions';
 import { reserveView } from './reserve';
 
 export function dcPage(ctx: Context, root: HTMLElement, id: number): { refresh(): Promise<void> } {
@@ -42,7 +42,7 @@ export function dcPage(ctx: Context, root: HTMLElement, id: number): { refresh()
   const membersBox = h('section', { id: 'dc-members' });
   const openBox = h('div', { id: 'open-contributions', class: 'contributions' });
   const closedBox = h('div', { id: 'closed-contributions', class: 'contributions' });
-  const market = h('section', { id: 'dc-market' });
+  const reserveBox = h('section', { id: 'dc-market' });
   const historyBox = h('div', { id: 'dc-history' });
   const contributeBox = h('section', { id: 'contribute' });
   replace(
@@ -53,14 +53,14 @@ export function dcPage(ctx: Context, root: HTMLElement, id: number): { refresh()
     contributeBox,
     h('section', {}, h('h2', {}, 'Open contributions and proposals'), openBox),
     h('section', {}, h('h2', {}, 'Closed'), closedBox),
-    market,
+    reserveBox,
     h('section', {}, h('h2', {}, 'History'), historyBox),
   );
 
   const cards = new Map<number, ContributionCard>();
   let contributeForm: HTMLElement | null = null;
   let latest: Dc | null = null;
-  let marketView: { update(dc: Dc, dcs: Map<number, Dc>): void } | null = null;
+  let reserveActions: { update(dc: Dc, dcs: Map<number, Dc>): void } | null = null;
 
   return {
     async refresh() {
@@ -92,10 +92,10 @@ export function dcPage(ctx: Context, root: HTMLElement, id: number): { refresh()
       const firstContributor = contributeForm.querySelector<HTMLInputElement>('.contributor-address');
       if (firstContributor && !firstContributor.value && ctx.account)
         firstContributor.value = ctx.account.address;
-      if (!marketView) {
-        marketView = marketSection(ctx, market, dc.id);
+      if (!reserveActions) {
+        reserveActions = reserveSection(ctx, reserveBox, dc.id);
       }
-      marketView.update(dc, byId);
+      reserveActions.update(dc, byId);
 
       const seen = new Set<number>();
       for (const c of list) {

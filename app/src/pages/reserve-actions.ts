@@ -16,7 +16,7 @@ import {
 import { type Context, field, message, tryAction } from '../ui';
 import { reserveToken } from './reserve';
 
-export function marketSection(
+export function reserveSection(
   ctx: Context,
   root: HTMLElement,
   id: number,
