@@ -64,6 +64,35 @@ const SENTENCES: Record<string, string> = {
   'reserve.ReserveCycle': 'That reserve asset leads back to this DC, or through too many DC tokens.',
   'reserve.ReserveNotEmpty': 'The reserve asset can’t change while the reserve holds anything.',
   'reserve.CannotPayEndowment': 'You can’t pay the reserve asset’s minimum balance into the reserve account.',
+
+  // The market
+  'assetConversion.PoolExists': 'A pool of these two assets exists already: add liquidity to it.',
+  'assetConversion.PoolNotFound': 'No pool holds these two assets yet.',
+  'assetConversion.PoolEmpty': 'This pool holds no liquidity yet: nothing can be swapped in it.',
+  'assetConversion.InvalidAssetPair': 'A pool holds two different assets.',
+  'assetConversion.WrongDesiredAmount': 'Enter both amounts, above zero.',
+  'assetConversion.ZeroAmount': 'Enter an amount above zero.',
+  'assetConversion.ZeroLiquidity': 'Withdraw at least one liquidity token.',
+  'assetConversion.AmountOneLessThanMinimal': 'The first amount is below that asset’s minimum balance.',
+  'assetConversion.AmountTwoLessThanMinimal': 'The second amount is below that asset’s minimum balance.',
+  'assetConversion.ReserveLeftLessThanMinimal':
+    'The pool must keep at least each asset’s minimum balance: withdraw or buy a little less.',
+  'assetConversion.AmountOutTooHigh': 'The pool doesn’t hold that much: ask for less.',
+  'assetConversion.AssetOneDepositDidNotMeetMinimum':
+    'The price moved: at the pool’s ratio now, less of the first asset would go in than your limit.',
+  'assetConversion.AssetTwoDepositDidNotMeetMinimum':
+    'The price moved: at the pool’s ratio now, less of the second asset would go in than your limit.',
+  'assetConversion.AssetOneWithdrawalDidNotMeetMinimum':
+    'The price moved: withdrawing now pays less of the first asset than your limit.',
+  'assetConversion.AssetTwoWithdrawalDidNotMeetMinimum':
+    'The price moved: withdrawing now pays less of the second asset than your limit.',
+  'assetConversion.InsufficientLiquidityMinted': 'These amounts are too small to mint a liquidity token.',
+  'assetConversion.ProvidedMinimumNotSufficientForSwap':
+    'The price moved: the swap now pays less than your limit. Quote again, or allow more slippage.',
+  'assetConversion.ProvidedMaximumNotSufficientForSwap':
+    'The price moved: the swap now costs more than your limit. Quote again, or allow more slippage.',
+  'assetConversion.NonUniquePath': 'A swap can pass through each pool only once.',
+  'assetConversion.BelowMinimum': 'What you’d receive is below that asset’s minimum balance.',
   // Balances, tokens and transaction validity
   'balances.InsufficientBalance': 'Your balance is too low for this.',
   'token.FundsUnavailable': 'Your balance is too low for this (the deposit or payment can’t be held).',

@@ -1,6 +1,6 @@
 // The app: connects to a node, keeps the best block's number, offers the accounts to sign with,
 // and shows the page the address's hash names: `#/` (the DCs), `#/dc/3`, `#/account/5Grw…`,
-// `#/create`. Every page reads the chain again at each new block.
+// `#/create`, `#/trade` (the market). Every page reads the chain again at each new block.
 
 import './style.css';
 
@@ -15,6 +15,7 @@ import { accountPage } from './pages/account';
 import { createPage } from './pages/create';
 import { dcPage } from './pages/dc';
 import { dcsPage } from './pages/dcs';
+import { tradePage } from './pages/trade';
 import { type Context, message } from './ui';
 
 const DEFAULT_NODE = 'ws://127.0.0.1:9944';
@@ -96,6 +97,7 @@ async function start(): Promise<void> {
       h('a', { class: 'brand', href: '#/' }, 'Covalue'),
       h('a', { href: '#/' }, 'DCs'),
       h('a', { href: '#/create' }, 'Create a DC'),
+      h('a', { href: '#/trade', id: 'market-link' }, 'Market'),
       myAccount,
       h('span', { class: 'spacer' }),
       block,
@@ -253,6 +255,7 @@ async function start(): Promise<void> {
     if (kind === 'dc' && /^\d+$/.test(arg ?? '')) page = dcPage(ctx, main, Number(arg));
     else if (kind === 'account' && arg) page = accountPage(ctx, main, decodeURIComponent(arg));
     else if (kind === 'create') page = createPage(ctx, main);
+    else if (kind === 'trade') page = tradePage(ctx, main);
     else page = dcsPage(ctx, main);
     shown = { page, running: false, again: false, since: shown ? performance.now() : 0 };
     refresh();

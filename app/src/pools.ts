@@ -4,7 +4,13 @@
 // (prices, shares, the amount that matches a pool's ratio).
 
 import type { ApiPromise } from '@polkadot/api';
-import type { Codec } from '@polkadot/types/types';
+
+import { groupDigits } from './format';
+
+// Read without generated type augmentation, as in `chain.ts`: only this module touches the
+// market's codecs.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Codec = any;
 
 /** An asset the market trades: `null` for the native currency, otherwise the DC whose token it is. */
 export type AssetRef = number | null;
@@ -71,16 +77,28 @@ export async function listPools(api: ApiPromise): Promise<Pool[]> {
       } satisfies Pool;
     }),
   );
-  return pools.sort((x, y) => pairKey(...x.assets).localeCompare(pairKey(...y.assets), 'en', { numeric: true }));
+  return pools.sort((x, y) =>
+    pairKey(...x.assets).localeCompare(pairKey(...y.assets), 'en', { numeric: true }),
+  );
 }
 
 /** What the pool of `a` and `b` holds, in that order; `null` without a pool or liquidity. */
-export async function reservesOf(api: ApiPromise, a: AssetRef, b: AssetRef): Promise<[bigint, bigint] | null> {
+export async function reservesOf(
+  api: ApiPromise,
+  a: AssetRef,
+  b: AssetRef,
+): Promise<[bigint, bigint] | null> {
   const call: Codec = api.call;
   const reserves = await call.assetConversionApi.getReserves(assetKind(a), assetKind(b));
   if (reserves.isNone) return null;
   const [x, y] = reserves.unwrap();
   return [BigInt(x.toString()), BigInt(y.toString())];
+}
+
+/** What opening a pool costs, burned (the runtime's `PoolSetupFee`). */
+export function poolSetupFee(api: ApiPromise): bigint {
+  const c: Codec = api.consts;
+  return BigInt(c.assetConversion.poolSetupFee.toString());
 }
 
 /** The liquidity tokens `who` holds of each pool's token. */
@@ -105,7 +123,11 @@ export function route(pools: Set<string>, from: AssetRef, to: AssetRef): AssetRe
 
 /** What `amountIn` at the start of `path` pays at its end now, hop by hop, as the runtime
  * quotes it (fees included); `null` if a hop can't be quoted (no liquidity, too large). */
-export async function quoteRoute(api: ApiPromise, path: AssetRef[], amountIn: bigint): Promise<bigint | null> {
+export async function quoteRoute(
+  api: ApiPromise,
+  path: AssetRef[],
+  amountIn: bigint,
+): Promise<bigint | null> {
   const call: Codec = api.call;
   let amount = amountIn;
   for (let i = 0; i + 1 < path.length; i++) {
@@ -127,7 +149,12 @@ export const POOL_FEE_PPM = 3_000n;
 
 /** What `amountIn` buys from a pool holding `reserveIn` and `reserveOut`, rounded down as the
  * chain rounds: `in·(1 − fee)·reserveOut / (reserveIn + in·(1 − fee))`. */
-export function amountOut(amountIn: bigint, reserveIn: bigint, reserveOut: bigint, feePpm = POOL_FEE_PPM): bigint {
+export function amountOut(
+  amountIn: bigint,
+  reserveIn: bigint,
+  reserveOut: bigint,
+  feePpm = POOL_FEE_PPM,
+): bigint {
   if (reserveIn === 0n || reserveOut === 0n) return 0n;
   const withFee = amountIn * (1_000_000n - feePpm);
   return (withFee * reserveOut) / (reserveIn * 1_000_000n + withFee);
@@ -171,10 +198,38 @@ export function poolPrice(reserveFirst: bigint, reserveSecond: bigint): bigint {
   return (reserveFirst * 10n ** 18n) / reserveSecond;
 }
 
+/**
+ * A pool's price of one whole `second` in units of `first`, for reading: rounded down to four
+ * decimals, or to four significant digits below 1 (with "≈" when anything was cut off). The
+ * binding amounts are the quotes; this only says where the price stands.
+ */
+export function formatPoolPrice(
+  reserveFirst: bigint,
+  reserveSecond: bigint,
+  first: { decimals: number; symbol: string },
+  second: { symbol: string; decimals: number },
+): string {
+  if (reserveSecond === 0n) return '—';
+  // In `first`'s base units per whole `second`, with 18 more digits to cut from.
+  const scaled = (reserveFirst * 10n ** BigInt(second.decimals + 18)) / reserveSecond;
+  const digits = first.decimals + 18;
+  const whole = scaled / 10n ** BigInt(digits);
+  const fraction = (scaled % 10n ** BigInt(digits)).toString().padStart(digits, '0');
+  const keep = whole > 0n ? 4 : Math.min(digits, (/^0*/.exec(fraction)?.[0].length ?? 0) + 4);
+  const shown = fraction.slice(0, keep).replace(/0+$/, '');
+  const exact = /^0*$/.test(fraction.slice(keep));
+  const number = groupDigits(whole.toString()) + (shown ? `.${shown}` : '');
+  return `${exact ? '' : '≈ '}${number} ${first.symbol} per ${second.symbol}`;
+}
+
 /** Where a pool's price of a DC token (in the DC's reserve asset) stands against its reserve:
  * above the cap selling tokens bought from the reserve pays, below the redemption price buying
  * tokens to redeem them pays, in between neither does. */
-export function priceBand(price: bigint, cap: bigint, redemption: bigint): 'above-cap' | 'below-redemption' | 'between' {
+export function priceBand(
+  price: bigint,
+  cap: bigint,
+  redemption: bigint,
+): 'above-cap' | 'below-redemption' | 'between' {
   if (price > cap) return 'above-cap';
   if (price < redemption) return 'below-redemption';
   return 'between';

@@ -506,3 +506,76 @@ test('every error the app words is one the chain can return', async () => {
     );
   }
 });
+
+test('the market through the page: a pool opened with liquidity, a swap at the quote, half the liquidity withdrawn', { timeout: 120_000 }, async () => {
+  const { api } = node;
+  const COV = 10n ** 12n;
+  const tokens = async (who) => {
+    const account = await api.query.assets.account(0, who);
+    return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
+  };
+  const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
+  await page.goto(`${server.url}?rpc=${encodeURIComponent(node.wsUrl)}#/trade`);
+  await waitForText(page, '#pool-list', 'No pool exists yet. Add liquidity to a pair below to open the first.');
+
+  // Dave opens the COV/MKR pool with 60 COV and 20 of his 30 MKR: 3 COV per MKR, above the cap of
+  // 2.5 the reserve test set (its redemption price is 1 COV).
+  await signAs('Dave');
+  await page.selectOption('#add-first', 'native');
+  await page.selectOption('#add-second', '0');
+  await page.fill('#add-amount-first', '60');
+  await page.fill('#add-amount-second', '20');
+  await page.click('#add-submit');
+  const opened = await signPreview([
+    ['Opening the pool', '1 COV, burned, and a deposit for its liquidity token'],
+    ['COV in', '60 COV'],
+    ['MKR in', '20 MKR'],
+    // ⌊√(60·10¹² · 20)⌋ − 100.
+    ['Liquidity tokens', 'about 34640916 (100 stay with the pool for ever)'],
+  ]);
+  assert.equal(opened.outcome, 'ok', opened.status);
+  const row = '#pool-list tr[data-pair="native/0"]';
+  await page.waitForSelector(`${row}[data-reserves="${60n * COV},20"]`);
+  await waitForText(page, `${row} td.price`, '3 COV per MKR');
+  await waitForText(
+    page,
+    `${row} td.band`,
+    'above the cap (cap 2.5 COV, redemption 1 COV): buying from the reserve and selling here pays',
+  );
+  assert.equal(await tokens(accounts.dave.address), 10n);
+
+  // Bob sells 5 MKR: 5·997·60 COV / (20·1000 + 5·997), with a limit 1 % below.
+  await signAs('Bob');
+  await page.selectOption('#swap-from', '0');
+  await page.selectOption('#swap-to', 'native');
+  await page.fill('#swap-amount', '5');
+  await waitForText(page, '#swap-quote', 'you get 11.971182709625 COV now; at least 11.851470882528 COV with your limit');
+  const bobFree = await free(accounts.bob.address);
+  await page.click('#swap-submit');
+  const swapped = await signPreview([
+    ['Route', 'MKR → COV'],
+    ['You pay', '5 MKR'],
+    ['You get now', '11.971182709625 COV'],
+    ['Your limit (at least)', '11.851470882528 COV'],
+  ]);
+  assert.equal(swapped.outcome, 'ok', swapped.status);
+  assert.equal(await tokens(accounts.bob.address), 5n);
+  const bobGot = (await free(accounts.bob.address)) - bobFree;
+  assert.ok(bobGot > 11_971_182_709_625n - COV / 10n && bobGot < 11_971_182_709_625n, `Bob got the quote less a fee: ${bobGot}`);
+  await page.waitForSelector(`${row}[data-reserves="48028817290375,25"]`);
+  await waitForText(page, `${row} td.band`, 'between the redemption price and the cap (cap 2.5 COV, redemption 1 COV)');
+
+  // Dave withdraws half his liquidity tokens: that share of both reserves, rounded down.
+  await signAs('Dave');
+  await page.waitForSelector('#remove-pool option[value="native/0"]', { state: 'attached' });
+  await page.fill('#remove-share', '50');
+  await page.click('#remove-submit');
+  const withdrawn = await signPreview([
+    ['Liquidity tokens burned', '17320458 of your 34640916'],
+    ['You get now', '24.01433932156 COV and 12 MKR'],
+  ]);
+  assert.equal(withdrawn.outcome, 'ok', withdrawn.status);
+  assert.equal(await tokens(accounts.dave.address), 22n);
+  await page.waitForSelector(`${row}[data-reserves="${48_028_817_290_375n - 24_014_339_321_560n},13"]`);
+  await screenshot(page, '10-market');
+});

@@ -4,7 +4,14 @@
 
 import { type Dc, listDcs, nativeBalance, tokenBalances, type Token } from '../chain';
 import { h, replace } from '../dom';
-import { formatAmount, formatPrice, minProceeds, parsePercentToPerbill, parseUnits } from '../format';
+import {
+  formatAmount,
+  formatPrice,
+  formatUnits,
+  minProceeds,
+  parsePercentToPerbill,
+  parseUnits,
+} from '../format';
 import {
   type AssetRef,
   assetKey,
@@ -17,13 +24,15 @@ import {
   pairKey,
   parseAssetKey,
   type Pool,
+  formatPoolPrice,
   poolPrice,
+  poolSetupFee,
   priceBand,
   quoteRoute,
   route,
   withdrawal,
 } from '../pools';
-import { type Context, field, message, type PreviewLine, tryAction } from '../ui';
+import { type Context, field, type PreviewLine, tryAction } from '../ui';
 
 interface View {
   dcs: Map<number, Dc>;
@@ -40,9 +49,11 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
 
   const tokenOf = (a: AssetRef): Token =>
     a === null ? ctx.info.native : (view.dcs.get(a)?.token ?? { symbol: `DC ${a}`, decimals: 0 });
-  const nameOf = (a: AssetRef): string => (a === null ? ctx.info.native.symbol : `${tokenOf(a).symbol} (DC ${a})`);
+  const nameOf = (a: AssetRef): string =>
+    a === null ? ctx.info.native.symbol : `${tokenOf(a).symbol} (DC ${a})`;
   const pairName = (a: AssetRef, b: AssetRef) => `${tokenOf(a).symbol}/${tokenOf(b).symbol}`;
-  const poolOf = (a: AssetRef, b: AssetRef) => view.pools.find((p) => pairKey(...p.assets) === pairKey(a, b)) ?? null;
+  const poolOf = (a: AssetRef, b: AssetRef) =>
+    view.pools.find((p) => pairKey(...p.assets) === pairKey(a, b)) ?? null;
   const me = () => {
     if (!ctx.account) throw new Error('Choose an account to sign with first (top right).');
     return ctx.account.address;
@@ -63,7 +74,10 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
     const to = parseAssetKey(swapTo.value);
     if (from === to) throw new Error('Choose two different assets.');
     const path = route(view.pairs, from, to);
-    if (!path) throw new Error(`No pool trades ${nameOf(from)} for ${nameOf(to)}, directly or through ${ctx.info.native.symbol}.`);
+    if (!path)
+      throw new Error(
+        `No pool trades ${nameOf(from)} for ${nameOf(to)}, directly or through ${ctx.info.native.symbol}.`,
+      );
     const amount = parseUnits(swapAmount.value, tokenOf(from).decimals);
     if (amount === 0n) throw new Error('Enter an amount above zero.');
     const out = await quoteRoute(ctx.api, path, amount);
@@ -100,7 +114,10 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
             ['You pay', formatAmount(q.amount, tokenOf(q.from))],
             ['You get now', formatAmount(q.out, tokenOf(q.to))],
             ['Your limit (at least)', formatAmount(q.limit, tokenOf(q.to))],
-            ['Pools’ fee', `0.3 % of what enters each pool, ${q.path.length - 1 === 1 ? 'one pool' : 'two pools'}`],
+            [
+              'Pools’ fee',
+              `0.3 % of what enters each pool, ${q.path.length - 1 === 1 ? 'one pool' : 'two pools'}`,
+            ],
           ];
           return {
             title: `Swap ${tokenOf(q.from).symbol} for ${tokenOf(q.to).symbol}`,
@@ -130,8 +147,18 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
   // Adding liquidity.
   const addFirst = assetSelect('add-first');
   const addSecond = assetSelect('add-second');
-  const addAmountFirst = h('input', { id: 'add-amount-first', inputmode: 'decimal', size: '12', placeholder: '0' });
-  const addAmountSecond = h('input', { id: 'add-amount-second', inputmode: 'decimal', size: '12', placeholder: '0' });
+  const addAmountFirst = h('input', {
+    id: 'add-amount-first',
+    inputmode: 'decimal',
+    size: '12',
+    placeholder: '0',
+  });
+  const addAmountSecond = h('input', {
+    id: 'add-amount-second',
+    inputmode: 'decimal',
+    size: '12',
+    placeholder: '0',
+  });
   const addSlippage = h('input', { id: 'add-slippage', value: '1', size: '4', inputmode: 'decimal' });
   const addHint = h('span', { id: 'add-hint', class: 'muted' });
   const addResult = h('div', { id: 'add-result' });
@@ -148,27 +175,40 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
     return { a, b, x, y, amountX: amounts[assetKey(x)], amountY: amounts[assetKey(y)] };
   };
   // With liquidity in the pool, the second amount follows the first at the pool's ratio.
+  const poolRatio = () => {
+    const a = parseAssetKey(addFirst.value);
+    const b = parseAssetKey(addSecond.value);
+    const pool = a === b ? null : poolOf(a, b);
+    if (!pool || pool.reserves[0] === 0n) return { a, b, pool, ratio: null };
+    const ratio: [bigint, bigint] =
+      pool.assets[0] === a ? pool.reserves : [pool.reserves[1], pool.reserves[0]];
+    return { a, b, pool, ratio };
+  };
+  const showAddHint = () => {
+    const { a, b, pool, ratio } = poolRatio();
+    if (a === b) replace(addHint);
+    else if (!pool) replace(addHint, 'No pool yet: adding opens it, and your amounts set its price.');
+    else if (!ratio) replace(addHint, 'The pool is empty: your amounts set its price.');
+    else
+      replace(
+        addHint,
+        `The pool’s ratio now: ${formatPoolPrice(ratio[1], ratio[0], tokenOf(b), tokenOf(a))}.`,
+      );
+  };
   const fillSecond = () => {
+    showAddHint();
+    const { a, b, ratio } = poolRatio();
+    if (!ratio) return;
     try {
-      const a = parseAssetKey(addFirst.value);
-      const b = parseAssetKey(addSecond.value);
-      const pool = poolOf(a, b);
-      if (!pool || pool.reserves[0] === 0n || a === b) {
-        replace(addHint, pool ? 'The pool is empty: your amounts set its price.' : 'No pool yet: adding opens it, and your amounts set its price.');
-        return;
-      }
-      const [ra, rb] = pool.assets[0] === a ? pool.reserves : [pool.reserves[1], pool.reserves[0]];
       const amount = parseUnits(addAmountFirst.value, tokenOf(a).decimals);
-      const matching = matchingAmount(amount, ra, rb);
-      addAmountSecond.value = formatAmount(matching, tokenOf(b)).replace(/ [^ ]+$/, '').replace(/[\s,]/g, '');
-      replace(addHint, `at the pool’s ratio: ${formatAmount(matching, tokenOf(b))}`);
+      addAmountSecond.value = formatUnits(matchingAmount(amount, ratio[0], ratio[1]), tokenOf(b).decimals);
     } catch {
-      replace(addHint);
+      // not an amount yet: the second one stays as typed
     }
   };
   addAmountFirst.addEventListener('input', fillSecond);
-  addFirst.addEventListener('input', fillSecond);
-  addSecond.addEventListener('input', fillSecond);
+  addFirst.addEventListener('input', showAddHint);
+  addSecond.addEventListener('input', showAddHint);
   const addForm = h(
     'form',
     {
@@ -187,23 +227,43 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
           // matches the pool's ratio, no less than these minimums.
           const minX = empty ? amountX : minProceeds(amountX, slippage);
           const minY = empty ? amountY : minProceeds(amountY, slippage);
-          const add = ctx.api.tx.assetConversion.addLiquidity(assetKind(x), assetKind(y), amountX, amountY, minX, minY, who);
+          const add = ctx.api.tx.assetConversion.addLiquidity(
+            assetKind(x),
+            assetKind(y),
+            amountX,
+            amountY,
+            minX,
+            minY,
+            who,
+          );
           const lines: PreviewLine[] = [
             [`${tokenOf(x).symbol} in`, formatAmount(amountX, tokenOf(x))],
             [`${tokenOf(y).symbol} in`, formatAmount(amountY, tokenOf(y))],
           ];
           if (empty) {
-            lines.push(['Liquidity tokens', `about ${firstLiquidity(amountX, amountY)} (100 stay with the pool for ever)`]);
+            lines.push([
+              'Liquidity tokens',
+              `about ${firstLiquidity(amountX, amountY)} (100 stay with the pool for ever)`,
+            ]);
           } else {
-            lines.push(['Your limits (at least)', `${formatAmount(minX, tokenOf(x))} and ${formatAmount(minY, tokenOf(y))}`]);
+            lines.push([
+              'Your limits (at least)',
+              `${formatAmount(minX, tokenOf(x))} and ${formatAmount(minY, tokenOf(y))}`,
+            ]);
           }
           if (!pool) {
-            const fee = BigInt(ctx.api.consts.assetConversion.poolSetupFee.toString());
-            lines.unshift(['Opening the pool', `${formatAmount(fee, ctx.info.native)}, burned, and a deposit for its liquidity token`]);
+            const fee = poolSetupFee(ctx.api);
+            lines.unshift([
+              'Opening the pool',
+              `${formatAmount(fee, ctx.info.native)}, burned, and a deposit for its liquidity token`,
+            ]);
             return {
               title: `Open the ${pairName(x, y)} pool and add liquidity`,
               lines,
-              tx: ctx.api.tx.utility.batchAll([ctx.api.tx.assetConversion.createPool(assetKind(x), assetKind(y)), add]),
+              tx: ctx.api.tx.utility.batchAll([
+                ctx.api.tx.assetConversion.createPool(assetKind(x), assetKind(y)),
+                add,
+              ]),
             };
           }
           return { title: `Add liquidity to ${pairName(x, y)}`, lines, tx: add };
@@ -238,7 +298,8 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
           if (!pool) throw new Error('You hold no liquidity tokens of any pool.');
           const held = view.liquidity.get(removePool.value) ?? 0n;
           const share = parsePercentToPerbill(removeShare.value);
-          if (share === 0n || share > 1_000_000_000n) throw new Error('Withdraw a share above 0 % and at most 100 %.');
+          if (share === 0n || share > 1_000_000_000n)
+            throw new Error('Withdraw a share above 0 % and at most 100 %.');
           const lp = (held * share) / 1_000_000_000n;
           if (lp === 0n) throw new Error('That share is less than one liquidity token.');
           const [x, y] = pool.assets;
@@ -250,7 +311,10 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
             lines: [
               ['Liquidity tokens burned', `${lp} of your ${held}`],
               ['You get now', `${formatAmount(outX, tokenOf(x))} and ${formatAmount(outY, tokenOf(y))}`],
-              ['Your limits (at least)', `${formatAmount(minX, tokenOf(x))} and ${formatAmount(minY, tokenOf(y))}`],
+              [
+                'Your limits (at least)',
+                `${formatAmount(minX, tokenOf(x))} and ${formatAmount(minY, tokenOf(y))}`,
+              ],
             ],
             tx: ctx.api.tx.assetConversion.removeLiquidity(assetKind(x), assetKind(y), lp, minX, minY, who),
           };
@@ -297,7 +361,11 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
       const ids = dcs.map((d) => d.id);
       const [lp, tokens, cov] = who
         ? await Promise.all([
-            liquidityOf(ctx.api, who, pools.map((p) => p.lpToken)),
+            liquidityOf(
+              ctx.api,
+              who,
+              pools.map((p) => p.lpToken),
+            ),
             tokenBalances(ctx.api, who, ids),
             nativeBalance(ctx.api, who),
           ])
@@ -337,7 +405,17 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
               .join(', ')}.`
           : 'Choose an account to trade with (top right).',
       );
-      replace(poolList, pools.length ? poolTable(pools) : h('p', { class: 'empty' }, 'No pool exists yet. Add liquidity to a pair below to open the first.'));
+      showAddHint();
+      replace(
+        poolList,
+        pools.length
+          ? poolTable(pools)
+          : h(
+              'p',
+              { class: 'empty' },
+              'No pool exists yet. Add liquidity to a pair below to open the first.',
+            ),
+      );
     },
   };
 
@@ -348,7 +426,15 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
       h(
         'thead',
         {},
-        h('tr', {}, h('th', {}, 'Pool'), h('th', {}, 'Holds'), h('th', {}, 'Price'), h('th', {}, 'Against the reserve'), h('th', {}, 'Your liquidity')),
+        h(
+          'tr',
+          {},
+          h('th', {}, 'Pool'),
+          h('th', {}, 'Holds'),
+          h('th', {}, 'Price'),
+          h('th', {}, 'Against the reserve'),
+          h('th', {}, 'Your liquidity'),
+        ),
       ),
       h(
         'tbody',
@@ -363,13 +449,7 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
             { 'data-pair': key, 'data-reserves': `${rx},${ry}` },
             h('td', {}, pairName(x, y)),
             h('td', {}, `${formatAmount(rx, tokenOf(x))} and ${formatAmount(ry, tokenOf(y))}`),
-            h(
-              'td',
-              { class: 'price' },
-              ry === 0n
-                ? '—'
-                : `${formatPrice(poolPrice(rx, ry), tokenOf(y).decimals, tokenOf(x).decimals)} ${tokenOf(x).symbol} per ${tokenOf(y).symbol}`,
-            ),
+            h('td', { class: 'price' }, formatPoolPrice(rx, ry, tokenOf(x), tokenOf(y))),
             h('td', { class: 'band' }, bandOf(pool)),
             h('td', {}, held > 0n ? `${held} of ${pool.lpSupply} liquidity tokens` : '—'),
           );
