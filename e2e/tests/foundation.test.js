@@ -27,11 +27,13 @@ const RUNTIME_PALLETS = [
   'Multisig',
   'Proxy',
   'Assets',
+  'PoolAssets',
   'Reputation',
   'Cooperatives',
   'ProofOfValue',
   'Reserve',
   'FoundingCooperative',
+  'AssetConversion',
 ];
 
 const chain = startNodeOnce();
@@ -124,6 +126,7 @@ test('metadata is understood by @polkadot/api without custom types', async () =>
   assert.equal(typeof api.query.assets.asset, 'function');
   assert.equal(typeof api.call.transactionPaymentApi.queryInfo, 'function');
   assert.equal(typeof api.call.accountNonceApi.accountNonce, 'function');
+  assert.equal(typeof api.call.assetConversionApi.quotePriceExactTokensForTokens, 'function');
 });
 
 test('transferKeepAlive moves exactly the amount and charges exactly the fee', async () => {

@@ -51,6 +51,17 @@ function ok(result) {
   return result;
 }
 
+test('the indexer\'s decoders were generated from this runtime: its metadata is the committed one', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const lines = (await readFile(new URL('../../indexer/covalue.jsonl', import.meta.url), 'utf8')).trim().split('\n');
+  const versions = lines.map((line) => JSON.parse(line));
+  const { api } = node;
+  const spec = api.runtimeVersion.specVersion.toNumber();
+  const committed = versions.find((v) => v.specVersion === spec);
+  assert.ok(committed, `indexer/covalue.jsonl has spec ${spec} (it has ${versions.map((v) => v.specVersion).join(', ')}): run npm run metadata and npm run typegen in indexer/`);
+  assert.equal(committed.metadata, (await rawRpc(api, 'state_getMetadata', [])), `the metadata of spec ${spec} changed: run npm run metadata and npm run typegen in indexer/`);
+});
+
 test('the worked example (§9): GraphQL returns each evaluator\'s payout and the contribution\'s story', async () => {
   const { api } = node;
   const { alice, bob, charlie, dave, eve } = keyring();
