@@ -164,7 +164,15 @@ export async function startIndexer({
       wanted = true;
       processor = child(
         'processor',
-        ['-r', './lib/loopback.js', 'lib/main.js'],
+        [
+          // `COVALUE_INDEXER_PROFILE=<dir>`: a V8 CPU profile of the processor, written there on exit.
+          ...(process.env.COVALUE_INDEXER_PROFILE
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.COVALUE_INDEXER_PROFILE}`]
+            : []),
+          '-r',
+          './lib/loopback.js',
+          'lib/main.js',
+        ],
         { ...dbEnv(dbPort), COVALUE_RPC: rpc },
         echo,
       );

@@ -50,7 +50,9 @@ export type Cause =
   | 'TokensMinted'
   | 'TokensBurned'
   | 'TokensReceived'
-  | 'TokensSent';
+  | 'TokensSent'
+  | 'TokensSwappedOut'
+  | 'TokensSwappedIn';
 
 export interface Change {
   dc: number;
@@ -140,6 +142,10 @@ export function describeChange(
       return `Received ${tokens(c.tokensChange)} in a transfer`;
     case 'TokensSent':
       return `Sent ${tokens(-c.tokensChange)}`;
+    case 'TokensSwappedOut':
+      return `Paid ${tokens(-c.tokensChange)} into a market swap`;
+    case 'TokensSwappedIn':
+      return `Got ${tokens(c.tokensChange)} from a market swap`;
   }
 }
 

@@ -61,6 +61,12 @@ test('each change of the record in words', () => {
     'Redeemed 5 MKR',
   );
   expect(describeChange(change({ cause: 'TokensSent', tokensChange: -7n }), rep, mkr)).toBe('Sent 7 MKR');
+  expect(describeChange(change({ cause: 'TokensSwappedOut', tokensChange: -7n }), rep, mkr)).toBe(
+    'Paid 7 MKR into a market swap',
+  );
+  expect(describeChange(change({ cause: 'TokensSwappedIn', tokensChange: 3n }), rep, mkr)).toBe(
+    'Got 3 MKR from a market swap',
+  );
 });
 
 test('several changes in one block draw as one step, at the block’s last value', () => {

@@ -2,7 +2,8 @@
 // benchmark: DCs created (one of them with a contribution and an evaluation in its creation's
 // block), contributions with several contributors, evaluations at random scores, closings by hand
 // and by `on_idle`, token transfers (some of a whole balance), a reserve in COV and one in another
-// DC's token, purchases, redemptions and revenue. Each signer's calls of a round go in one
+// DC's token, purchases, redemptions and revenue, and the market: pools of COV and two DCs'
+// tokens, swaps both ways and through COV, liquidity added and withdrawn. Each signer's calls of a round go in one
 // `utility.forceBatch`, so blocks hold many events and failed calls (too little vested
 // reputation, say) are part of the chain too. `tallyChain` counts what succeeded, from the events.
 
@@ -31,6 +32,7 @@ export function random(seed) {
 
 const FULL_SHARE = 1_000_000;
 const PRICE_ONE = 10n ** 18n;
+const COV = 10n ** 12n;
 
 /** Shares of `n` contributors summing to exactly 100 %. */
 function shares(rng, n) {
@@ -43,7 +45,7 @@ function shares(rng, n) {
 
 /** Counts of the events that succeeded, as the indexer must have rows for them. */
 function newTally() {
-  return { cooperatives: 0, contributions: 0, evaluations: 0, rewards: 0, closed: 0, movements: 0, reserveOperations: 0, blocks: 0 };
+  return { cooperatives: 0, contributions: 0, evaluations: 0, rewards: 0, closed: 0, movements: 0, reserveOperations: 0, swaps: 0, swapLegs: 0, blocks: 0 };
 }
 
 function tallyEvents(api, tally, events) {
@@ -55,6 +57,11 @@ function tallyEvents(api, tally, events) {
     else if (is(e, api.events.proofOfValue.RewardIssued)) tally.rewards++;
     else if (is(e, api.events.proofOfValue.Closed)) tally.closed++;
     else if (is(e, api.events.assets.Issued) || is(e, api.events.assets.Burned) || is(e, api.events.assets.Transferred)) tally.movements++;
+    // A swap's leg of DC tokens: a withdrawal and a deposit, one movement.
+    else if (is(e, api.events.assets.Withdrawn)) {
+      tally.movements++;
+      tally.swapLegs++;
+    } else if (is(e, api.events.assetConversion.SwapExecuted)) tally.swaps++;
     else if (
       is(e, api.events.reserve.PriceCapSet) ||
       is(e, api.events.reserve.Bought) ||
@@ -174,6 +181,43 @@ export async function playScenario(api, accounts, { seed = 1, rounds = 30, dcs =
         else if (r < 0.7) add(who, api.tx.reserve.redeem(dc.id, rng.int(1, 20), 0));
         else add(who, api.tx.reserve.depositRevenue(dc.id, rng.int(1, 100)));
       }
+      // The market: at round 10 the largest holder of each of the first two DCs' tokens opens a
+      // pool of them against COV with half its tokens, and the holder of both a pool between them;
+      // from then on swaps of COV for tokens, tokens for COV, and one DC's for the other's through
+      // COV; at round 30 each provider withdraws half its liquidity.
+      const pooled = state.dcs.slice(0, 2);
+      const kind = (dc) => (dc === null ? 'Native' : { WithId: dc.id });
+      if (round === 10 && pooled.length === 2) {
+        for (const dc of pooled) {
+          const holder = await largestHolder(api, dc.id, accounts);
+          if (!holder) continue;
+          dc.provider = holder.account;
+          add(holder.account, api.tx.assetConversion.createPool(kind(null), kind(dc)));
+          add(holder.account, api.tx.assetConversion.addLiquidity(kind(null), kind(dc), 10n * COV, holder.balance / 2n, 0, 0, holder.account.address));
+        }
+      }
+      if (round > 10 && pooled.length === 2) {
+        for (const dc of pooled) {
+          const buyer = rng.pick(accounts);
+          add(buyer, api.tx.assetConversion.swapExactTokensForTokens([kind(null), kind(dc)], BigInt(rng.int(1, 20)) * (COV / 10n), 1, buyer.address, true));
+          const seller = await largestHolder(api, dc.id, rng.sample(accounts, 4));
+          if (seller && seller.balance > 1n) {
+            add(seller.account, api.tx.assetConversion.swapExactTokensForTokens([kind(dc), kind(null)], seller.balance / BigInt(rng.int(2, 6)), 1, seller.account.address, false));
+          }
+        }
+        const through = await largestHolder(api, pooled[1].id, rng.sample(accounts, 4));
+        if (through && through.balance > 1n) {
+          add(through.account, api.tx.assetConversion.swapExactTokensForTokens([kind(pooled[1]), kind(null), kind(pooled[0])], through.balance / 3n, 1, through.account.address, false));
+        }
+      }
+      if (round === 30) {
+        for (const dc of pooled.filter((x) => x.provider)) {
+          const pool = await api.query.assetConversion.pools([kind(null), kind(dc)]);
+          if (pool.isNone) continue;
+          const lp = await api.query.poolAssets.account(pool.unwrap().lpToken, dc.provider.address);
+          if (lp.isSome) add(dc.provider, api.tx.assetConversion.removeLiquidity(kind(null), kind(dc), lp.unwrap().balance.toBigInt() / 2n, 0, 0, dc.provider.address));
+        }
+      }
       for (const [signer, calls] of batches) {
         const result = await send(signer, calls);
         for (const e of result?.events ?? []) {
@@ -196,6 +240,17 @@ export async function playScenario(api, accounts, { seed = 1, rounds = 30, dcs =
       await onRound(round);
     }
   }
+}
+
+/** Of `accounts`, the one holding the most of DC `dc`'s tokens, with its balance (null if none holds any). */
+async function largestHolder(api, dc, accounts) {
+  let best = null;
+  for (const account of accounts) {
+    const a = await api.query.assets.account(dc, account.address);
+    const balance = a.isSome ? a.unwrap().balance.toBigInt() : 0n;
+    if (balance > 0n && (best === null || balance > best.balance)) best = { account, balance };
+  }
+  return best;
 }
 
 /** Counts the events of blocks `from..=to` of the best chain (those of hooks too). */

@@ -1,9 +1,10 @@
 // The indexer (indexer/) against fresh archive nodes: the worked example of
 // docs/protocol-rules.md §9 read back over GraphQL (each evaluator's payout, the contribution's
 // whole story, Dave's record); a large random scenario after which every balance of the index
-// equals the chain's, exactly, with the processor stopped and started again in the middle and
-// a second index built from genesis afterwards (its catch-up rate printed); a node restart under
-// a running indexer; and a fork of unfinalized blocks that never reaches the index.
+// equals the chain's, exactly (market swaps included), with the processor stopped and started
+// again in the middle and a second index built from genesis afterwards (its catch-up rate
+// printed); a node restart under a running indexer; and a fork of unfinalized blocks that never
+// reaches the index.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -272,11 +273,15 @@ test('a large random scenario: every balance of the index equals the chain\'s, a
     tokenMovements: before.tokenMovements + tally.movements,
     reserveOperations: before.reserveOperations + tally.reserveOperations,
   });
-  assert.ok(tally.evaluations >= 100 && tally.closed >= 10 && tally.reserveOperations >= 20, JSON.stringify(tally));
+  assert.ok(tally.evaluations >= 100 && tally.closed >= 10 && tally.reserveOperations >= 20 && tally.swaps >= 20, JSON.stringify(tally));
+  // Every swap leg of DC tokens is one movement from the payer to the payee.
+  const swapLegs = await all(indexer, 'tokenMovements', 'id from { id } to { id } amount', '{ kind_eq: Swap }');
+  assert.equal(swapLegs.length, tally.swapLegs);
+  assert.deepEqual(swapLegs.filter((m) => m.from === null || m.to === null), []);
   const closed = await indexer.query('{ contributionsConnection(orderBy: id_ASC, where: { closedAt_isNull: false }) { totalCount } }');
   assert.equal(closed.contributionsConnection.totalCount, closedBefore + tally.closed);
   console.log(`# scenario: ${to - from + 1} blocks, ${tally.contributions} contributions, ${tally.evaluations} evaluations, ` +
-    `${tally.closed} closed, ${tally.movements} token movements, ${tally.reserveOperations} reserve operations; ${Object.keys(index.standings).length} standings equal`);
+    `${tally.closed} closed, ${tally.movements} token movements (${tally.swapLegs} in ${tally.swaps} swaps), ${tally.reserveOperations} reserve operations; ${Object.keys(index.standings).length} standings equal`);
 });
 
 test('a second index from genesis on the same chain holds the same books (catch-up rate printed)', async () => {

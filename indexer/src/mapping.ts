@@ -253,6 +253,11 @@ class BlockHandler {
   private newContributions: Contribution[] = [];
   private grants: Grant[] = [];
   private grantsPhase = '';
+  // Market swaps move DC tokens through `Balanced`: a withdrawal from the payer, then (after the
+  // swap's other legs) a deposit to the payee of the same asset and amount, in one extrinsic. A
+  // withdrawal waits here for its deposit; the pair is one `Swap` movement.
+  private withdrawals: { c: Cooperative; from: Account; amount: bigint; e: Event }[] = [];
+  private withdrawalsPhase = '';
   private time: Date | undefined;
 
   constructor(
@@ -390,6 +395,16 @@ class BlockHandler {
         timestamp: this.time,
       }),
     );
+  }
+
+  /** Withdrawals left without a deposit when an extrinsic ends: movements out, to nobody known. */
+  private enterPhase(e: Event | undefined) {
+    const phase = e ? `${e.extrinsicIndex ?? 'hook'}` : '';
+    if (e && phase === this.withdrawalsPhase) return;
+    for (const w of this.withdrawals)
+      this.movement(w.e, w.c, TokenMovementKind.Swap, w.amount, w.from, undefined);
+    this.withdrawals = [];
+    this.withdrawalsPhase = phase;
   }
 
   handle(e: Event) {
@@ -733,6 +748,36 @@ class BlockHandler {
         this.movement(e, c, TokenMovementKind.Burn, ev.balance, a, undefined);
         break;
       }
+      case 'Assets.Withdrawn': {
+        const ev = decodeEvent(e, events.assets.withdrawn);
+        const c = books.cooperative(ev.assetId);
+        if (!c) break;
+        this.touch(c);
+        const a = books.account(ev.who);
+        this.record(c, books.standing(c, a, height), e, StandingCause.TokensSwappedOut, {
+          tokens: -ev.amount,
+        });
+        this.enterPhase(e);
+        this.withdrawals.push({ c, from: a, amount: ev.amount, e });
+        break;
+      }
+      case 'Assets.Deposited': {
+        const ev = decodeEvent(e, events.assets.deposited);
+        const c = books.cooperative(ev.assetId);
+        if (!c) break;
+        this.touch(c);
+        const b = books.account(ev.who);
+        this.record(c, books.standing(c, b, height), e, StandingCause.TokensSwappedIn, { tokens: ev.amount });
+        this.enterPhase(e);
+        const i = this.withdrawals.findIndex((w) => w.c === c && w.amount === ev.amount);
+        if (i < 0) {
+          this.movement(e, c, TokenMovementKind.Swap, ev.amount, undefined, b);
+        } else {
+          const [w] = this.withdrawals.splice(i, 1);
+          this.movement(w.e, c, TokenMovementKind.Swap, ev.amount, w.from, b);
+        }
+        break;
+      }
       case 'Assets.Transferred':
       case 'Assets.TransferredApproved': {
         let assetId: number, from: string, to: string, amount: bigint;
@@ -757,6 +802,7 @@ class BlockHandler {
 
   /** After the block's events: what only storage knows, then each touched DC's snapshot. */
   async finish() {
+    this.enterPhase(undefined);
     const books = this.books;
     const header = this.block;
     for (const created of this.created) {

@@ -1,5 +1,6 @@
 // What the indexer asks of the node: every finalized block's events of the DC pallets and of the
-// assets pallet, with the block's timestamp; block 0 always, for the genesis DCs.
+// assets pallet (a market swap moves DC tokens as a withdrawal and a deposit), with the block's
+// timestamp; block 0 always, for the genesis DCs.
 import {
   BlockHeader,
   DataHandlerContext,
@@ -34,6 +35,8 @@ export const EVENTS = [
   'Assets.Burned',
   'Assets.Transferred',
   'Assets.TransferredApproved',
+  'Assets.Withdrawn',
+  'Assets.Deposited',
 ];
 
 export interface Settings {

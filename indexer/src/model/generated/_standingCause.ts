@@ -9,4 +9,6 @@ export enum StandingCause {
     TokensBurned = "TokensBurned",
     TokensReceived = "TokensReceived",
     TokensSent = "TokensSent",
+    TokensSwappedOut = "TokensSwappedOut",
+    TokensSwappedIn = "TokensSwappedIn",
 }

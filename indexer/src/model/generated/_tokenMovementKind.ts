@@ -2,4 +2,5 @@ export enum TokenMovementKind {
     Mint = "Mint",
     Burn = "Burn",
     Transfer = "Transfer",
+    Swap = "Swap",
 }

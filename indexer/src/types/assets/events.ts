@@ -64,3 +64,33 @@ export const transferredApproved =  {
         })
     ),
 }
+
+export const deposited =  {
+    name: 'Assets.Deposited',
+    /**
+     * Some assets were deposited (e.g. for transaction fees).
+     */
+    v300: new EventType(
+        'Assets.Deposited',
+        sts.struct({
+            assetId: sts.number(),
+            who: v300.AccountId32,
+            amount: sts.bigint(),
+        })
+    ),
+}
+
+export const withdrawn =  {
+    name: 'Assets.Withdrawn',
+    /**
+     * Some assets were withdrawn from the account (e.g. for transaction fees).
+     */
+    v300: new EventType(
+        'Assets.Withdrawn',
+        sts.struct({
+            assetId: sts.number(),
+            who: v300.AccountId32,
+            amount: sts.bigint(),
+        })
+    ),
+}
