@@ -101,6 +101,21 @@ async function signed(expectLines = []) {
   return { outcome, status };
 }
 
+/** The fees `who` paid in the blocks after `head` (its `TransactionFeePaid` events); never 0. */
+async function feesPaidSince(api, who, head) {
+  let fee = 0n;
+  const now = (await api.rpc.chain.getHeader()).number.toNumber();
+  for (let n = head + 1; n <= now; n++) {
+    for (const { event } of await api.query.system.events.at(await api.rpc.chain.getBlockHash(n))) {
+      if (api.events.transactionPayment.TransactionFeePaid.is(event) && event.data.who.eq(who)) {
+        fee += event.data.actualFee.toBigInt();
+      }
+    }
+  }
+  assert.ok(fee > 0n, `${who} paid a fee after block ${head}`);
+  return fee;
+}
+
 const card = (id) => `#contribution-${id}`;
 const memberCell = (name, column) => `#members-table tr[data-name="${name}"] td.${column}`;
 
@@ -365,11 +380,12 @@ test('the reserve through the page: price cap, buy and redeem at the quotes, rev
   await page.fill('#buy-amount', '10');
   await waitForText(page, '#buy-quote', 'costs 25 COV; at most 25.25 COV with your limit');
   const bobFree = await free(accounts.bob.address);
+  const headBefore = (await api.rpc.chain.getHeader()).number.toNumber();
   await page.click('#buy-submit');
   assert.equal((await signPreview([['Cost now', '25 COV'], ['Your limit (max cost)', '25.25 COV']])).outcome, 'ok');
   assert.equal(await tokens(accounts.bob.address), 10n);
-  const bobPaid = bobFree - (await free(accounts.bob.address));
-  assert.ok(bobPaid > 25n * COV && bobPaid < 25n * COV + COV / 10n, `Bob paid 25 COV and a fee: ${bobPaid}`);
+  const fee = await feesPaidSince(api, accounts.bob.address, headBefore);
+  assert.equal(bobFree - (await free(accounts.bob.address)), 25n * COV + fee, 'Bob paid 25 COV and his fee');
   await waitForText(page, '#dc-facts .reserve-balance', '25 COV');
   await waitForText(page, '#dc-supply', '50 MKR');
   await waitForText(page, '#dc-facts .redemption-price', '0.5 COV per MKR');
@@ -551,6 +567,7 @@ test('the market through the page: a pool opened with liquidity, a swap at the q
   await page.fill('#swap-amount', '5');
   await waitForText(page, '#swap-quote', 'you get 11.971182709625 COV now; at least 11.851470882528 COV with your limit');
   const bobFree = await free(accounts.bob.address);
+  const headBefore = (await api.rpc.chain.getHeader()).number.toNumber();
   await page.click('#swap-submit');
   const swapped = await signPreview([
     ['Route', 'MKR → COV'],
@@ -560,8 +577,9 @@ test('the market through the page: a pool opened with liquidity, a swap at the q
   ]);
   assert.equal(swapped.outcome, 'ok', swapped.status);
   assert.equal(await tokens(accounts.bob.address), 5n);
-  const bobGot = (await free(accounts.bob.address)) - bobFree;
-  assert.ok(bobGot > 11_971_182_709_625n - COV / 10n && bobGot < 11_971_182_709_625n, `Bob got the quote less a fee: ${bobGot}`);
+  // Bob got the quote exactly, less the fee his transaction paid.
+  const fee = await feesPaidSince(api, accounts.bob.address, headBefore);
+  assert.equal((await free(accounts.bob.address)) - bobFree, 11_971_182_709_625n - fee);
   await page.waitForSelector(`${row}[data-reserves="48028817290375,25"]`);
   await waitForText(page, `${row} td.band`, 'between the redemption price and the cap (cap 2.5 COV, redemption 1 COV)');
 

@@ -82,7 +82,10 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
     if (amount === 0n) throw new Error('Enter an amount above zero.');
     const out = await quoteRoute(ctx.api, path, amount);
     if (out === null) throw new Error('The pools can’t pay anything for this amount: too little liquidity.');
-    const limit = minProceeds(out, parsePercentToPerbill(swapSlippage.value));
+    // The chain refuses a limit of nothing (`ZeroAmount`); the least a limit can be is one base
+    // unit, which a quote of anything always meets.
+    const least = minProceeds(out, parsePercentToPerbill(swapSlippage.value));
+    const limit = least > 0n ? least : 1n;
     return { from, to, path, amount, out, limit };
   };
   let swapAsked = 0;
@@ -345,7 +348,9 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
 
   const fillSelect = (select: HTMLSelectElement, options: [string, string][], fallback: string) => {
     const chosen = select.value;
-    if (select.options.length !== options.length) {
+    // Rebuilt when the options differ, not only their number: another account's pools, say.
+    const shown = [...select.options].map((o) => `${o.value}\u0000${o.text}`).join('\u0001');
+    if (shown !== options.map(([value, label]) => `${value}\u0000${label}`).join('\u0001')) {
       replace(
         select,
         options.map(([value, label]) => h('option', { value }, label)),

@@ -273,8 +273,8 @@ pub enum ProxyType {
 	Any,
 	/// Only calls that cannot move value: system remarks, batches of such calls, managing
 	/// proxies, a validator's session keys, contributing and evaluating, and governing a DC's
-	/// parameters and admin. Not balances, assets, the reserve, multisig, sudo, nor acting as a
-	/// DC's agent.
+	/// parameters and admin. Not balances, assets, the reserve, the market (swaps, liquidity and
+	/// liquidity tokens), multisig, sudo, nor acting as a DC's agent.
 	NonTransfer,
 	/// Only rejecting announcements of other proxies.
 	CancelProxy,

@@ -20,7 +20,8 @@ use sp_runtime::{FixedPointNumber, FixedU128};
 
 type Kind = NativeOrWithId<u32>;
 const COV: Kind = NativeOrWithId::Native;
-/// A whole DC token: these DCs' tokens count six decimals.
+/// A whole DC token in these tests: 10⁶ base units (a token's decimals are only its metadata;
+/// counting in millions keeps the pools' rounding small next to the amounts).
 const TOKEN: Balance = 1_000_000;
 /// 2 COV per token — in base units, 2,000,000 of COV's per one of the token's: the cap of every
 /// DC in these tests.
@@ -493,12 +494,122 @@ fn pool_accounts_cannot_mint_or_burn_and_the_reserve_ignores_pool_prices() {
 			admin(),
 			true
 		));
-		assert!(reserves(COV, token(dc)).0 < 1_600 * UNIT);
+		// 900 tokens into 3,000 COV against 1,000: the pool keeps 3,000 COV less what it paid.
+		let paid = amount_out(900 * TOKEN, 1_000 * TOKEN, 3_000 * UNIT);
+		assert_eq!(paid, 1_418_805_671_216_992);
+		assert_eq!(reserves(COV, token(dc)), (3_000 * UNIT - paid, 1_900 * TOKEN));
 		assert_eq!(
 			(Reserve::buy_cost(dc, 100 * TOKEN), Reserve::redeem_proceeds(dc, 100 * TOKEN)),
 			(cost, proceeds)
 		);
 		assert_eq!(books(dc), before);
+		check_invariants();
+	});
+}
+
+#[test]
+fn liquidity_tokens_are_the_markets_alone() {
+	new_test_ext().execute_with(|| {
+		let dc = dc_with_tokens(2_000 * TOKEN);
+		// Nobody can create an asset in the liquidity tokens' instance, not even root: otherwise a
+		// user could take the id the next pool's token needs and block every new pool.
+		assert_noop!(
+			PoolAssets::create(signed(&admin()), 0.into(), admin().into(), 1),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			PoolAssets::force_create(RuntimeOrigin::root(), 0.into(), admin().into(), false, 1),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		open_pool(COV, token(dc), 3_000 * UNIT, 1_000 * TOKEN);
+		let lp = PoolAssets::balance(0, admin());
+		assert_eq!(lp, 1_732_050_807_468);
+		// The pool's account owns its liquidity token and has no key: a holder can't mint more of
+		// it, burn another's, hand the token's team to itself, freeze it or destroy it.
+		let pool = crate::configs::PoolLocator::address(&(COV, token(dc))).expect("an account");
+		let no_permission = pallet_assets::Error::<Runtime, pallet_assets::Instance2>::NoPermission;
+		assert_noop!(PoolAssets::mint(signed(&admin()), 0.into(), admin().into(), 1), no_permission);
+		assert_noop!(PoolAssets::burn(signed(&admin()), 0.into(), pool.clone().into(), 1), no_permission);
+		assert_noop!(
+			PoolAssets::set_team(
+				signed(&admin()),
+				0.into(),
+				admin().into(),
+				admin().into(),
+				admin().into()
+			),
+			no_permission
+		);
+		assert_noop!(PoolAssets::freeze_asset(signed(&admin()), 0.into()), no_permission);
+		assert_noop!(PoolAssets::start_destroy(signed(&admin()), 0.into()), no_permission);
+		assert_eq!(PoolAssets::total_issuance(0), lp + 100);
+		// They are the holder's to move, like any share.
+		assert_ok!(PoolAssets::transfer(signed(&admin()), 0.into(), trader().into(), lp / 2));
+		assert_eq!((PoolAssets::balance(0, admin()), PoolAssets::balance(0, trader())), (lp - lp / 2, lp / 2));
+		check_invariants();
+	});
+}
+
+#[test]
+fn a_non_transfer_proxy_trades_nothing_even_when_it_tries() {
+	new_test_ext().execute_with(|| {
+		let dc = dc_with_tokens(2_000 * TOKEN);
+		open_pool(COV, token(dc), 3_000 * UNIT, 1_000 * TOKEN);
+		let delegate = trader();
+		assert_ok!(crate::Proxy::add_proxy(
+			signed(&admin()),
+			delegate.clone().into(),
+			ProxyType::NonTransfer,
+			0
+		));
+		let (cov, tokens, lp) =
+			(cov_of(&admin()), tokens_of(dc, &admin()), PoolAssets::balance(0, admin()));
+		let pool_before = reserves(COV, token(dc));
+		let sell = RuntimeCall::AssetConversion(
+			pallet_asset_conversion::Call::swap_exact_tokens_for_tokens {
+				path: vec![Box::new(token(dc)), Box::new(COV)],
+				amount_in: 100 * TOKEN,
+				amount_out_min: 1,
+				send_to: delegate.clone(),
+				keep_alive: false,
+			},
+		);
+		let withdraw =
+			RuntimeCall::AssetConversion(pallet_asset_conversion::Call::remove_liquidity {
+				asset1: Box::new(COV),
+				asset2: Box::new(token(dc)),
+				lp_token_burn: lp,
+				amount1_min_receive: 0,
+				amount2_min_receive: 0,
+				withdraw_to: delegate.clone(),
+			});
+		let filtered: sp_runtime::DispatchError = frame_system::Error::<Runtime>::CallFiltered.into();
+		let executed = || {
+			System::events().into_iter().find_map(|r| match r.event {
+				RuntimeEvent::Proxy(pallet_proxy::Event::ProxyExecuted { result }) => Some(result),
+				_ => None,
+			})
+		};
+		// Straight through the proxy: filtered.
+		for call in [sell.clone(), withdraw.clone()] {
+			System::reset_events();
+			assert_ok!(crate::Proxy::proxy(signed(&delegate), admin().into(), None, Box::new(call)));
+			assert_eq!(executed(), Some(Err(filtered)));
+		}
+		// Inside a batch, which the proxy may send: the batch runs, its calls are filtered.
+		System::reset_events();
+		let batch = RuntimeCall::Utility(pallet_utility::Call::batch { calls: vec![sell, withdraw] });
+		assert_ok!(crate::Proxy::proxy(signed(&delegate), admin().into(), None, Box::new(batch)));
+		assert_eq!(executed(), Some(Ok(())));
+		System::assert_has_event(RuntimeEvent::Utility(pallet_utility::Event::BatchInterrupted {
+			index: 0,
+			error: filtered,
+		}));
+		assert_eq!(
+			(cov_of(&admin()), tokens_of(dc, &admin()), PoolAssets::balance(0, admin())),
+			(cov, tokens, lp)
+		);
+		assert_eq!(reserves(COV, token(dc)), pool_before);
 		check_invariants();
 	});
 }
@@ -535,13 +646,38 @@ fn a_non_transfer_proxy_can_neither_trade_nor_move_liquidity() {
 			send_to: who.clone(),
 			keep_alive: true,
 		}),
+		RuntimeCall::AssetConversion(pallet_asset_conversion::Call::swap_tokens_for_exact_tokens {
+			path: vec![Box::new(COV), Box::new(token(0))],
+			amount_out: 1,
+			amount_in_max: 1,
+			send_to: who.clone(),
+			keep_alive: true,
+		}),
+		RuntimeCall::AssetConversion(pallet_asset_conversion::Call::touch {
+			asset1: Box::new(COV),
+			asset2: Box::new(token(0)),
+		}),
 		RuntimeCall::PoolAssets(pallet_assets::Call::transfer {
 			id: 0.into(),
 			target: who.clone().into(),
 			amount: 1,
 		}),
+		RuntimeCall::PoolAssets(pallet_assets::Call::transfer_keep_alive {
+			id: 0.into(),
+			target: who.clone().into(),
+			amount: 1,
+		}),
+		RuntimeCall::PoolAssets(pallet_assets::Call::transfer_all {
+			id: 0.into(),
+			dest: who.clone().into(),
+			keep_alive: false,
+		}),
+		RuntimeCall::PoolAssets(pallet_assets::Call::approve_transfer {
+			id: 0.into(),
+			delegate: who.clone().into(),
+			amount: 1,
+		}),
 	] {
 		assert!(!ProxyType::NonTransfer.filter(&call), "{call:?}");
-		assert!(ProxyType::Any.filter(&call));
 	}
 }
