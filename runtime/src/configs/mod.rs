@@ -273,8 +273,9 @@ pub enum ProxyType {
 	Any,
 	/// Only calls that cannot move value: system remarks, batches of such calls, managing
 	/// proxies, a validator's session keys, contributing and evaluating, and governing a DC's
-	/// parameters and admin. Not balances, assets, the reserve, the market (swaps, liquidity and
-	/// liquidity tokens), multisig, sudo, nor acting as a DC's agent.
+	/// parameters and admin. Not balances, assets, the reserve, multisig, sudo, nor acting as a
+	/// DC's agent.
+	// Nor the market: swaps, liquidity and liquidity tokens (not in the allow-list below).
 	NonTransfer,
 	/// Only rejecting announcements of other proxies.
 	CancelProxy,

@@ -527,9 +527,16 @@ fn liquidity_tokens_are_the_markets_alone() {
 		// The pool's account owns its liquidity token and has no key: a holder can't mint more of
 		// it, burn another's, hand the token's team to itself, freeze it or destroy it.
 		let pool = crate::configs::PoolLocator::address(&(COV, token(dc))).expect("an account");
-		let no_permission = pallet_assets::Error::<Runtime, pallet_assets::Instance2>::NoPermission;
-		assert_noop!(PoolAssets::mint(signed(&admin()), 0.into(), admin().into(), 1), no_permission);
-		assert_noop!(PoolAssets::burn(signed(&admin()), 0.into(), pool.clone().into(), 1), no_permission);
+		let no_permission =
+			|| pallet_assets::Error::<Runtime, pallet_assets::Instance2>::NoPermission;
+		assert_noop!(
+			PoolAssets::mint(signed(&admin()), 0.into(), admin().into(), 1),
+			no_permission()
+		);
+		assert_noop!(
+			PoolAssets::burn(signed(&admin()), 0.into(), pool.clone().into(), 1),
+			no_permission()
+		);
 		assert_noop!(
 			PoolAssets::set_team(
 				signed(&admin()),
@@ -538,14 +545,17 @@ fn liquidity_tokens_are_the_markets_alone() {
 				admin().into(),
 				admin().into()
 			),
-			no_permission
+			no_permission()
 		);
-		assert_noop!(PoolAssets::freeze_asset(signed(&admin()), 0.into()), no_permission);
-		assert_noop!(PoolAssets::start_destroy(signed(&admin()), 0.into()), no_permission);
+		assert_noop!(PoolAssets::freeze_asset(signed(&admin()), 0.into()), no_permission());
+		assert_noop!(PoolAssets::start_destroy(signed(&admin()), 0.into()), no_permission());
 		assert_eq!(PoolAssets::total_issuance(0), lp + 100);
 		// They are the holder's to move, like any share.
 		assert_ok!(PoolAssets::transfer(signed(&admin()), 0.into(), trader().into(), lp / 2));
-		assert_eq!((PoolAssets::balance(0, admin()), PoolAssets::balance(0, trader())), (lp - lp / 2, lp / 2));
+		assert_eq!(
+			(PoolAssets::balance(0, admin()), PoolAssets::balance(0, trader())),
+			(lp - lp / 2, lp / 2)
+		);
 		check_invariants();
 	});
 }
@@ -583,7 +593,8 @@ fn a_non_transfer_proxy_trades_nothing_even_when_it_tries() {
 				amount2_min_receive: 0,
 				withdraw_to: delegate.clone(),
 			});
-		let filtered: sp_runtime::DispatchError = frame_system::Error::<Runtime>::CallFiltered.into();
+		let filtered: sp_runtime::DispatchError =
+			frame_system::Error::<Runtime>::CallFiltered.into();
 		let executed = || {
 			System::events().into_iter().find_map(|r| match r.event {
 				RuntimeEvent::Proxy(pallet_proxy::Event::ProxyExecuted { result }) => Some(result),
@@ -593,12 +604,18 @@ fn a_non_transfer_proxy_trades_nothing_even_when_it_tries() {
 		// Straight through the proxy: filtered.
 		for call in [sell.clone(), withdraw.clone()] {
 			System::reset_events();
-			assert_ok!(crate::Proxy::proxy(signed(&delegate), admin().into(), None, Box::new(call)));
+			assert_ok!(crate::Proxy::proxy(
+				signed(&delegate),
+				admin().into(),
+				None,
+				Box::new(call)
+			));
 			assert_eq!(executed(), Some(Err(filtered)));
 		}
 		// Inside a batch, which the proxy may send: the batch runs, its calls are filtered.
 		System::reset_events();
-		let batch = RuntimeCall::Utility(pallet_utility::Call::batch { calls: vec![sell, withdraw] });
+		let batch =
+			RuntimeCall::Utility(pallet_utility::Call::batch { calls: vec![sell, withdraw] });
 		assert_ok!(crate::Proxy::proxy(signed(&delegate), admin().into(), None, Box::new(batch)));
 		assert_eq!(executed(), Some(Ok(())));
 		System::assert_has_event(RuntimeEvent::Utility(pallet_utility::Event::BatchInterrupted {
