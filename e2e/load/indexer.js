@@ -28,20 +28,37 @@ async function ok(api, tx, signer, what) {
 }
 
 /** Sends signed transactions (immortal: a burst outlives a mortal era at 100 ms blocks) without
- * waiting, then waits until every sender's nonce shows all of its transactions in blocks. */
+ * waiting, then waits until every sender's nonce shows all of its transactions in blocks. The
+ * pool may drop a transaction of a burst without a word (a later nonce that arrived first and
+ * waited in the future queue, say); a sender whose nonce stands still for 10 s gets its missing
+ * transactions sent again, as a wallet would. */
 async function sendAndDrain(api, txs) {
+  const send = (tx) => api.rpc.author.submitExtrinsic(tx).catch(() => {}); // already in the pool, or in a block
   for (let i = 0; i < txs.length; i += 250) {
     await Promise.all(txs.slice(i, i + 250).map((tx) => api.rpc.author.submitExtrinsic(tx)));
   }
-  const expected = new Map();
+  const bySender = new Map();
   for (const tx of txs) {
     const who = tx.signer.toString();
-    expected.set(who, Math.max(expected.get(who) ?? 0, tx.nonce.toNumber() + 1));
+    if (!bySender.has(who)) bySender.set(who, []);
+    bySender.get(who).push(tx);
   }
   const deadline = Date.now() + 300_000;
-  for (const [who, nonce] of expected) {
-    while ((await api.query.system.account(who)).nonce.toNumber() < nonce) {
+  for (const [who, mine] of bySender) {
+    const expected = Math.max(...mine.map((tx) => tx.nonce.toNumber() + 1));
+    let last = -1;
+    let since = Date.now();
+    for (;;) {
+      const nonce = (await api.query.system.account(who)).nonce.toNumber();
+      if (nonce >= expected) break;
       if (Date.now() > deadline) throw new Error(`the transactions of ${who} were not all included within 5 minutes`);
+      if (nonce !== last) {
+        [last, since] = [nonce, Date.now()];
+      } else if (Date.now() - since > 10_000) {
+        log(`${who}: nonce ${nonce} of ${expected} for 10 s; sending its missing transactions again`);
+        for (const tx of mine.filter((t) => t.nonce.toNumber() >= nonce)) await send(tx);
+        since = Date.now();
+      }
       await sleep(200);
     }
   }
