@@ -167,7 +167,7 @@ export async function startIndexer({
         [
           // `COVALUE_INDEXER_PROFILE=<dir>`: a V8 CPU profile of the processor, written there on exit.
           ...(process.env.COVALUE_INDEXER_PROFILE
-            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.COVALUE_INDEXER_PROFILE}`]
+            ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.COVALUE_INDEXER_PROFILE)}`]
             : []),
           '-r',
           './lib/loopback.js',

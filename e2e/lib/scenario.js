@@ -182,8 +182,7 @@ export async function playScenario(api, accounts, { seed = 1, rounds = 30, dcs =
         else add(who, api.tx.reserve.depositRevenue(dc.id, rng.int(1, 100)));
       }
       // The market: at round 10 the largest holder of each of the first two DCs' tokens opens a
-      // pool of them against COV with half its tokens, and the holder of both a pool between them;
-      // from then on swaps of COV for tokens, tokens for COV, and one DC's for the other's through
+      // pool of them against COV with half its tokens; from then on swaps of COV for tokens, tokens for COV, and one DC's for the other's through
       // COV; at round 30 each provider withdraws half its liquidity.
       const pooled = state.dcs.slice(0, 2);
       const kind = (dc) => (dc === null ? 'Native' : { WithId: dc.id });

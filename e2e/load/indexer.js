@@ -33,7 +33,13 @@ async function ok(api, tx, signer, what) {
  * waited in the future queue, say); a sender whose nonce stands still for 10 s gets its missing
  * transactions sent again, as a wallet would. */
 async function sendAndDrain(api, txs) {
-  const send = (tx) => api.rpc.author.submitExtrinsic(tx).catch(() => {}); // already in the pool, or in a block
+  const send = (tx) =>
+    api.rpc.author.submitExtrinsic(tx).catch((error) => {
+      // Already in the pool, or in a block meanwhile: nothing to do.
+      if (!/already imported|Priority is too low|Transaction is outdated|1013|1014/i.test(String(error?.message ?? error))) {
+        log(`resending ${tx.hash.toHex()} failed: ${error?.message ?? error}`);
+      }
+    });
   for (let i = 0; i < txs.length; i += 250) {
     await Promise.all(txs.slice(i, i + 250).map((tx) => api.rpc.author.submitExtrinsic(tx)));
   }
@@ -78,7 +84,9 @@ async function main() {
   const node = await startNode({
     label: 'indexer-bench',
     sealing: '100',
-    extraArgs: ['--state-pruning', 'archive', '--blocks-pruning', 'archive'],
+    // A pool that holds a whole burst, and no ban: a transaction the pool drops is sent again
+    // byte for byte (see `sendAndDrain`), which a ban of its hash would refuse for 30 minutes.
+    extraArgs: ['--state-pruning', 'archive', '--blocks-pruning', 'archive', '--pool-limit', '32768', '--tx-ban-seconds', '0'],
   });
   const { api } = node;
   try {
