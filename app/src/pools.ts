@@ -5,7 +5,7 @@
 
 import type { ApiPromise } from '@polkadot/api';
 
-import { groupDigits } from './format';
+import { groupDigits, minProceeds } from './format';
 
 // Read without generated type augmentation, as in `chain.ts`: only this module touches the
 // market's codecs.
@@ -233,4 +233,13 @@ export function priceBand(
   if (price > cap) return 'above-cap';
   if (price < redemption) return 'below-redemption';
   return 'between';
+}
+
+/**
+ * The least a swap of quote `out` accepts at `slippage` (ppb), rounded down, but never nothing:
+ * the chain refuses a limit of 0 (`ZeroAmount`), and one base unit is met by any quote.
+ */
+export function swapLimit(out: bigint, slippage: bigint): bigint {
+  const least = minProceeds(out, slippage);
+  return least > 0n ? least : 1n;
 }

@@ -10,6 +10,7 @@ import {
   poolPrice,
   priceBand,
   route,
+  swapLimit,
   withdrawal,
 } from '../src/pools';
 
@@ -85,4 +86,11 @@ describe('constant-product arithmetic, rounded as the chain rounds', () => {
     expect(formatPoolPrice(3_000_000n * COV, 1n, cov, mkr)).toBe('3,000,000 COV per MKR');
     expect(formatPoolPrice(1n, 0n, a, b)).toBe('—');
   });
+});
+
+test('a swap limit rounds down by the slippage but never to nothing', () => {
+  expect(swapLimit(1_000n, 10_000_000n)).toBe(990n); // 1 %
+  expect(swapLimit(17n, 10_000_000n)).toBe(16n);
+  expect(swapLimit(5n, 1_000_000_000n)).toBe(1n); // 100 %: anything, but not 0
+  expect(swapLimit(1n, 500_000_000n)).toBe(1n);
 });

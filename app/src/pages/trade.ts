@@ -30,6 +30,7 @@ import {
   priceBand,
   quoteRoute,
   route,
+  swapLimit,
   withdrawal,
 } from '../pools';
 import { type Context, field, type PreviewLine, tryAction } from '../ui';
@@ -82,10 +83,7 @@ export function tradePage(ctx: Context, root: HTMLElement): { refresh(): Promise
     if (amount === 0n) throw new Error('Enter an amount above zero.');
     const out = await quoteRoute(ctx.api, path, amount);
     if (out === null) throw new Error('The pools can’t pay anything for this amount: too little liquidity.');
-    // The chain refuses a limit of nothing (`ZeroAmount`); the least a limit can be is one base
-    // unit, which a quote of anything always meets.
-    const least = minProceeds(out, parsePercentToPerbill(swapSlippage.value));
-    const limit = least > 0n ? least : 1n;
+    const limit = swapLimit(out, parsePercentToPerbill(swapSlippage.value));
     return { from, to, path, amount, out, limit };
   };
   let swapAsked = 0;
