@@ -2,8 +2,6 @@
 // so each change is recorded with the values after it; the chain's storage is read only where no
 // event carries the facts: the DCs of the genesis, an initial endowment's members, a new DC's
 // name, and a new contribution's contributors, URI and quorum.
-import { Store } from '@subsquid/typeorm-store';
-import { In } from 'typeorm';
 import {
   Account,
   Contribution,
@@ -25,6 +23,7 @@ import {
 import { events, storage } from './types';
 import { address, decodeEvent, dispatchError, json, palletNames, storageAt, text } from './decode';
 import type { Block, Event, ProcessorContext } from './processor';
+import type { Store } from './store';
 
 export type Context = ProcessorContext<Store>;
 
@@ -97,17 +96,11 @@ class Books {
   constructor(private ctx: Context) {}
 
   /**
-   * Loads, in a few queries, every row the batch's events may change. Rows are loaded with their
-   * relations: an upsert of a row without them would clear its references.
+   * Loads, in a few queries, every row the batch's events may change. Rows come with references
+   * (ids) for their relations, which an upsert writes back as they were.
    */
   async prefetch() {
     const store = this.ctx.store;
-    const batches = <T>(set: Set<T>) => {
-      const all = [...set];
-      const out: T[][] = [];
-      for (let i = 0; i < all.length; i += 5000) out.push(all.slice(i, i + 5000));
-      return out;
-    };
     const all = this.ctx.blocks.flatMap((b) => b.events);
     const argsOf = (e: Event) => (e.args != null && typeof e.args === 'object' ? (e.args as any) : {});
     const contributionOf = (a: any) => a.contribution ?? a.proposal;
@@ -121,15 +114,9 @@ class Books {
       contributionIds.add(String(id));
       if (a.dc !== undefined) dcOfContribution.set(String(id), String(a.dc));
     }
-    for (const part of batches(contributionIds)) {
-      const found = await store.find(Contribution, {
-        where: { id: In(part) },
-        relations: { cooperative: true, depositor: true },
-      });
-      for (const c of found) {
-        this.contributions.set(c.id, c);
-        dcOfContribution.set(c.id, c.cooperative.id);
-      }
+    for (const c of await store.find(Contribution, [...contributionIds])) {
+      this.contributions.set(c.id, c);
+      dcOfContribution.set(c.id, c.cooperative.id);
     }
     const dcOf = (a: any): string | undefined => {
       if (a.dc !== undefined) return String(a.dc);
@@ -155,38 +142,15 @@ class Books {
       }
       if (e.name === 'ProofOfValue.RewardIssued') rewarded.add(String(a.contribution));
     }
-    for (const part of batches(dcIds)) {
-      const found = await store.find(Cooperative, {
-        where: { id: In(part) },
-        relations: { admin: true, agent: true },
-      });
-      for (const c of found) this.cooperatives.set(c.id, c);
-    }
+    for (const c of await store.find(Cooperative, [...dcIds])) this.cooperatives.set(c.id, c);
     // One instance per row, so that references compare and save alike.
     for (const c of this.contributions.values()) {
       c.cooperative = this.cooperatives.get(c.cooperative.id) ?? c.cooperative;
     }
-    for (const part of batches(standingIds)) {
-      const found = await store.find(Standing, {
-        where: { id: In(part) },
-        relations: { cooperative: true, account: true },
-      });
-      for (const s of found) this.standings.set(s.id, s);
-    }
-    for (const part of batches(evaluationIds)) {
-      const found = await store.find(Evaluation, {
-        where: { id: In(part) },
-        relations: { contribution: true, cooperative: true, evaluator: true },
-      });
-      for (const e of found) this.evaluations.set(e.id, e);
-    }
-    for (const part of batches(rewarded)) {
-      const found = await store.find(ContributorShare, {
-        where: { contribution: { id: In(part) } },
-        relations: { contribution: true, account: true },
-      });
-      for (const s of found) this.shares.set(s.id, s);
-    }
+    for (const s of await store.find(Standing, [...standingIds])) this.standings.set(s.id, s);
+    for (const e of await store.find(Evaluation, [...evaluationIds])) this.evaluations.set(e.id, e);
+    for (const s of await store.find(ContributorShare, [...rewarded], 'contribution'))
+      this.shares.set(s.id, s);
   }
 
   account(publicKey: string): Account {
