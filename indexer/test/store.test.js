@@ -101,6 +101,10 @@ function contribution(c, alice) {
   });
 }
 
+/** A contributor's share of contribution 11, referenced by id only. */
+const share = (id, account, parts, tokens, reputation) =>
+  new model.ContributorShare({ id, contribution: { id: '11' }, account, share: parts, tokens, reputation });
+
 test('a batch writes every kind of column and reads it back exactly; relations come back as ids', async () => {
   const db = new Database();
   assert.deepEqual(await db.connect(), { height: -1, hash: '0x' });
@@ -115,22 +119,8 @@ test('a batch writes every kind of column and reads it back exactly; relations c
         await store.upsert([c]);
         await store.upsert([contribution(c, alice)]);
         await store.insert([
-          new model.ContributorShare({
-            id: '11-5Alice',
-            contribution: { id: '11' },
-            account: alice,
-            share: 600_000,
-            tokens: 6n,
-            reputation: BIG,
-          }),
-          new model.ContributorShare({
-            id: '11-5Bob',
-            contribution: { id: '11' },
-            account: bob,
-            share: 400_000,
-            tokens: 4n,
-            reputation: 0n,
-          }),
+          share('11-5Alice', alice, 600_000, 6n, BIG),
+          share('11-5Bob', bob, 400_000, 4n, 0n),
         ]);
       },
     );
@@ -202,16 +192,7 @@ test('a batch that fails writes nothing, not even its progress; a foreign progre
       db.transact({ prevHead: head(13), nextHead: head(20), isOnTop: false }, async (store) => {
         await store.upsert([carol]);
         // The same share again: its id exists.
-        await store.insert([
-          new model.ContributorShare({
-            id: '11-5Bob',
-            contribution: { id: '11' },
-            account: carol,
-            share: 1,
-            tokens: 1n,
-            reputation: 1n,
-          }),
-        ]);
+        await store.insert([share('11-5Bob', carol, 1, 1n, 1n)]);
       }),
       /duplicate key/,
     );
