@@ -8,8 +8,9 @@
 //
 // The progress record is the one `TypeormDatabase` keeps (`squid_processor.status`: the height and
 // hash of the last block written, and a nonce that a second processor on the same database would
-// trip over), so an index written by either continues under the other. Only finalized blocks are
-// written (no hot blocks), each batch in one SERIALIZABLE transaction with its new height.
+// trip over), so an index that `TypeormDatabase` wrote without hot blocks, as this indexer always
+// ran it, continues here. Only finalized blocks are written (no hot blocks; a database holding some
+// is refused), each batch in one SERIALIZABLE transaction with its new height.
 import assert from 'node:assert';
 import { createOrmConfig } from '@subsquid/typeorm-config';
 import type { FinalDatabase, FinalTxInfo, HashAndHeight } from '@subsquid/util-internal-processor-tools';
@@ -42,8 +43,19 @@ interface Table {
 /** The handler's view of the database inside one batch's transaction. */
 export class Store {
   private tables = new Map<Function, Table>();
+  private open = true;
 
   constructor(private readonly em: EntityManager) {}
+
+  /** Ends the store's part in its transaction: a query after this is a handler that did not await. */
+  close() {
+    this.open = false;
+  }
+
+  private query(sql: string, parameters: unknown[]): Promise<any> {
+    assert(this.open, 'a query after its batch was written: something in the handler was not awaited');
+    return this.em.query(sql, parameters);
+  }
 
   private table(target: Function): Table {
     let table = this.tables.get(target);
@@ -51,6 +63,13 @@ export class Store {
     const metadata = this.em.connection.getMetadata(target);
     const driver = this.em.connection.driver;
     const columns = metadata.columns;
+    for (const c of columns) {
+      // `unnest` would flatten a list column's arrays into their elements.
+      assert(
+        !c.isArray,
+        `${metadata.tableName}.${c.databaseName}: list columns are not supported by the store`,
+      );
+    }
     const names = columns.map((c) => `"${c.databaseName}"`);
     const casts = columns.map((c) => `${driver.normalizeType(c)}[]`);
     const name = `"${metadata.tableName}"`;
@@ -60,14 +79,18 @@ export class Store {
       .filter((c) => !c.isPrimary)
       .map((c) => `"${c.databaseName}" = EXCLUDED."${c.databaseName}"`);
     const primary = metadata.primaryColumns.map((c) => `"${c.databaseName}"`).join(', ');
-    const upsert = `${insert} ON CONFLICT (${primary}) DO UPDATE SET ${updates.join(', ')}`;
+    const upsert =
+      updates.length === 0
+        ? `${insert} ON CONFLICT (${primary}) DO NOTHING`
+        : `${insert} ON CONFLICT (${primary}) DO UPDATE SET ${updates.join(', ')}`;
     table = { metadata, name, columns, casts, insert, upsert };
     this.tables.set(target, table);
     return table;
   }
 
   /** The rows of `target` whose `column` (the id, or a relation's id) is one of `values`. */
-  async find<E extends Entity>(target: EntityClass<E>, values: string[], column = 'id'): Promise<E[]> {
+  async find<E extends Entity>(target: EntityClass<E>, wanted: string[], column = 'id'): Promise<E[]> {
+    const values = [...new Set(wanted)];
     if (values.length === 0) return [];
     const table = this.table(target);
     const where = table.metadata.findColumnWithPropertyName(column);
@@ -75,7 +98,7 @@ export class Store {
     const driver = this.em.connection.driver;
     const out: E[] = [];
     for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
-      const rows: Record<string, unknown>[] = await this.em.query(
+      const rows: Record<string, unknown>[] = await this.query(
         `SELECT * FROM ${table.name} WHERE "${where.databaseName}" = ANY($1::text[])`,
         [values.slice(i, i + ROWS_PER_STATEMENT)],
       );
@@ -109,17 +132,23 @@ export class Store {
 
   private async write<E extends Entity>(entities: E[], how: 'insert' | 'upsert') {
     if (entities.length === 0) return;
-    const table = this.table(entities[0].constructor);
+    const target = entities[0].constructor;
+    assert(
+      entities.every((e) => e.constructor === target),
+      'one write, one table: the entities are of different classes',
+    );
+    const table = this.table(target);
     const driver = this.em.connection.driver;
     for (let i = 0; i < entities.length; i += ROWS_PER_STATEMENT) {
       const part = entities.slice(i, i + ROWS_PER_STATEMENT);
       const arrays = table.columns.map((c) =>
         part.map((entity) => {
-          const value = driver.preparePersistentValue(c.getEntityValue(entity, true), c);
+          // The column's transformer (a bigint to its digits) is applied here, once.
+          const value = driver.preparePersistentValue(c.getEntityValue(entity), c);
           return value === undefined ? null : value;
         }),
       );
-      await this.em.query(table[how], arrays);
+      await this.query(table[how], arrays);
     }
   }
 }
@@ -148,6 +177,14 @@ export class Database implements FinalDatabase<Store> {
         await em.query(
           `INSERT INTO ${SCHEMA}.status (id, height, hash) VALUES (0, -1, '0x') ON CONFLICT DO NOTHING`,
         );
+        // `TypeormDatabase` with hot blocks leaves unfinalized blocks here, to be rolled back by
+        // the next batch; this store never writes any and does not roll them back.
+        const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM ${SCHEMA}.hot_block`);
+        assert.strictEqual(
+          count,
+          0,
+          'the database holds unfinalized blocks written by another processor: index into a new database',
+        );
         return status(em);
       });
       this.connection = connection;
@@ -174,7 +211,13 @@ export class Database implements FinalDatabase<Store> {
           assert.strictEqual(state.hash, info.prevHead.hash, RACE);
           assert.strictEqual(state.height, info.prevHead.height, RACE);
           assert(info.prevHead.height < info.nextHead.height);
-          await cb(new Store(em));
+          assert.notStrictEqual(info.prevHead.hash, info.nextHead.hash);
+          const store = new Store(em);
+          try {
+            await cb(store);
+          } finally {
+            store.close();
+          }
           const [, changed] = await em.query(
             `UPDATE ${SCHEMA}.status SET height = $1, hash = $2, nonce = nonce + 1 WHERE id = 0 AND nonce = $3`,
             [info.nextHead.height, info.nextHead.hash, state.nonce],

@@ -47,6 +47,30 @@ before(async () => {
   });
 });
 
+function psql(sql) {
+  execFileSync(
+    'psql',
+    [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      process.env.DB_PORT,
+      '-U',
+      'postgres',
+      '-d',
+      'covalue',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-qc',
+      sql,
+    ],
+    {
+      env: { ...process.env, PGPASSWORD: 'postgres' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+}
+
 after(() => {
   execFileSync('bash', [POSTGRES, 'stop', dbDir], { stdio: 'inherit' });
   rmSync(dir, { recursive: true, force: true });
@@ -210,5 +234,26 @@ test('a batch that fails writes nothing, not even its progress; a foreign progre
   }
   const last = new Database();
   assert.deepEqual(await last.connect(), head(14));
-  await last.disconnect();
+  try {
+    // A handler that did not await its writes: they fail instead of landing outside the batch.
+    let late;
+    await last.transact({ prevHead: head(14), nextHead: head(15), isOnTop: false }, async (store) => {
+      late = store;
+    });
+    await assert.rejects(late.find(model.Account, ['5Alice']), /not awaited/);
+  } finally {
+    await last.disconnect();
+  }
+});
+
+test('a database with unfinalized blocks of another processor in it is refused', async () => {
+  psql("INSERT INTO squid_processor.hot_block (height, hash) VALUES (16, '0x10')");
+  try {
+    await assert.rejects(new Database().connect(), /unfinalized blocks/);
+  } finally {
+    psql('DELETE FROM squid_processor.hot_block');
+  }
+  const db = new Database();
+  assert.deepEqual(await db.connect(), head(15));
+  await db.disconnect();
 });
