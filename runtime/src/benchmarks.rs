@@ -1,5 +1,9 @@
 //! The pallets whose extrinsics are benchmarked for this runtime's weights.
 
+// `define_benchmarks!` defines macros that name the pallets; they are expanded only in this crate
+// (`apis.rs`), where `crate::` is the runtime, so the paths are meant as written.
+#![allow(clippy::crate_in_macro_def)]
+
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]

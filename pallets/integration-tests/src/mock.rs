@@ -78,6 +78,8 @@ impl pallet_proof_of_value::Config for Test {
 	type MaxEvaluationsPerContribution = ConstU32<MAX_EVALUATIONS>;
 	type MaxSettlementsPerStep = ConstU32<SETTLEMENTS_PER_STEP>;
 	type AgentCallFilter = frame_support::traits::Everything;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkHelper;
 }
 
 #[derive_impl(pallet_reserve::config_preludes::TestDefaultConfig)]
@@ -85,6 +87,53 @@ impl pallet_reserve::Config for Test {
 	type Assets = UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<u32>, AccountId>;
 	type Cooperatives = Cooperatives;
 	type Tokens = Cooperatives;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkHelper;
+}
+
+/// The pallets' benchmarks run on their own mocks and on the runtime, not here; this crate builds
+/// with every feature all the same (the workspace is linted with `--all-features`), so it says
+/// how DCs are made and accounts funded in this runtime: through the cooperatives pallet.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_proof_of_value::BenchmarkHelper<AccountId, u64> for BenchmarkHelper {
+	fn max_members() -> u32 {
+		MAX_EVALUATIONS
+	}
+
+	fn create_cooperative(
+		parameters: Parameters<u64>,
+		members: Vec<(AccountId, u128)>,
+	) -> CooperativeId {
+		create_dc(parameters, &members)
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_reserve::BenchmarkHelper<AccountId> for BenchmarkHelper {
+	fn create_cooperative(admin: &AccountId) -> CooperativeId {
+		use frame_support::traits::fungible::Mutate;
+		Balances::set_balance(admin, ENDOWMENT);
+		let dc = pallet_cooperatives::NextCooperativeId::<Test>::get();
+		frame_support::assert_ok!(Cooperatives::create_dc(
+			RuntimeOrigin::signed(admin.clone()),
+			b"Bench".to_vec().try_into().expect("short"),
+			b"Bench token".to_vec().try_into().expect("short"),
+			b"BNC".to_vec().try_into().expect("short"),
+			0,
+			example_parameters(),
+			EXAMPLE_EPOCH.into(),
+			vec![(admin.clone(), 100)].try_into().expect("within MaxInitialMembers"),
+		));
+		dc
+	}
+
+	fn fund(who: &AccountId, amount: u128) {
+		use frame_support::traits::fungible::Mutate;
+		Balances::set_balance(who, amount);
+	}
 }
 
 pub const ENDOWMENT: Balance = 1_000_000;
