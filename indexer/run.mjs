@@ -46,7 +46,8 @@ async function genesisHash(rpc, log) {
   }
 }
 
-function psql(dbPort, sql) {
+/** Runs `sql` in the indexer's database on `dbPort`. */
+export function psql(dbPort, sql) {
   const args = [
     '-h',
     '127.0.0.1',
@@ -64,7 +65,8 @@ function psql(dbPort, sql) {
   execFileSync('psql', args, { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-function dbEnv(dbPort) {
+/** The processor's and the GraphQL server's settings for the database on `dbPort`. */
+export function dbEnv(dbPort) {
   return {
     DB_HOST: '127.0.0.1',
     DB_PORT: String(dbPort),
@@ -72,6 +74,15 @@ function dbEnv(dbPort) {
     DB_USER: 'postgres',
     DB_PASS: 'postgres',
   };
+}
+
+/** Applies the schema's migrations (db/migrations) to the database on `dbPort`. */
+export function migrate(dbPort) {
+  execFileSync(process.execPath, [join(HERE, 'node_modules/.bin/squid-typeorm-migration'), 'apply'], {
+    cwd: HERE,
+    env: { ...process.env, ...dbEnv(dbPort) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 /** A child process whose output is kept (the last lines) and optionally passed on. */
@@ -154,11 +165,7 @@ export async function startIndexer({
       );
     }
     writeFileSync(genesisFile, genesis + '\n');
-    execFileSync(process.execPath, [join(HERE, 'node_modules/.bin/squid-typeorm-migration'), 'apply'], {
-      cwd: HERE,
-      env: { ...process.env, ...dbEnv(dbPort) },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    migrate(dbPort);
 
     const startProcessor = () => {
       wanted = true;

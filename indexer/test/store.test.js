@@ -29,47 +29,19 @@ function freePort() {
   });
 }
 
-before(async () => {
-  if (process.getuid?.() === 0) chmodSync(dir, 0o755);
-  const port = await freePort();
-  execFileSync('bash', [POSTGRES, 'start', dbDir, String(port), '--fast'], { stdio: 'inherit' });
-  Object.assign(process.env, {
-    DB_HOST: '127.0.0.1',
-    DB_PORT: String(port),
-    DB_NAME: 'covalue',
-    DB_USER: 'postgres',
-    DB_PASS: 'postgres',
-  });
-  execFileSync(process.execPath, [join(INDEXER, 'node_modules/.bin/squid-typeorm-migration'), 'apply'], {
-    cwd: INDEXER,
-    env: process.env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-});
+let runner; // run.mjs: the database helpers the indexer itself uses
+let port;
+const psql = (sql) => runner.psql(port, sql);
 
-function psql(sql) {
-  execFileSync(
-    'psql',
-    [
-      '-h',
-      '127.0.0.1',
-      '-p',
-      process.env.DB_PORT,
-      '-U',
-      'postgres',
-      '-d',
-      'covalue',
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-qc',
-      sql,
-    ],
-    {
-      env: { ...process.env, PGPASSWORD: 'postgres' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-}
+before(async () => {
+  runner = await import('../run.mjs');
+  if (process.getuid?.() === 0) chmodSync(dir, 0o755);
+  port = await freePort();
+  execFileSync('bash', [POSTGRES, 'start', dbDir, String(port), '--fast'], { stdio: 'inherit' });
+  // The store's connection reads these, as the processor's does.
+  Object.assign(process.env, runner.dbEnv(port));
+  runner.migrate(port);
+});
 
 after(() => {
   execFileSync('bash', [POSTGRES, 'stop', dbDir], { stdio: 'inherit' });
